@@ -1,0 +1,15 @@
+package dev.tcplab.lab.engine;
+
+import dev.tcplab.lab.result.CheckResult;
+import dev.tcplab.lab.result.LabResult;
+
+/** Progress callbacks, so the CLI and the Mojo can print a line per lab and per check. */
+public interface LabListener {
+    default void labStarted(String id, String script) {}
+
+    default void checkFinished(String labId, CheckResult check) {}
+
+    default void labFinished(LabResult result) {}
+
+    LabListener NONE = new LabListener() {};
+}
