@@ -7,23 +7,35 @@ package dev.tcplab.stack.wire;
 public final class EthernetFrame {
     public static final int HEADER_LEN = 14;
 
+    private final byte[] buf;
+    private final int off;
+    private final int len;
+
     private EthernetFrame(byte[] buf, int off, int len) {
-        throw new UnsupportedOperationException("wire: TODO");
+        this.buf = buf;
+        this.off = off;
+        this.len = len;
     }
 
-    public static EthernetFrame wrap(byte[] buf) { return wrap(buf, 0, buf.length); }
+    public static EthernetFrame wrap(byte[] buf) { return wrap(buf, 0, buf == null ? 0 : buf.length); }
 
+    /** Never throws; a region outside buf makes {@link #check()} return TRUNCATED. */
     public static EthernetFrame wrap(byte[] buf, int off, int len) {
-        throw new UnsupportedOperationException("wire: TODO");
+        return new EthernetFrame(buf, off, len);
     }
 
-    /** OK, or TRUNCATED when shorter than 14 bytes. */
-    public WireError check() { throw new UnsupportedOperationException("wire: TODO"); }
+    /** OK, or TRUNCATED when shorter than 14 bytes (or the region lies outside the buffer). */
+    public WireError check() {
+        if (!NetworkOrder.inBounds(buf, off, len) || len < HEADER_LEN) {
+            return WireError.TRUNCATED;
+        }
+        return WireError.OK;
+    }
 
-    public MacAddress dst() { throw new UnsupportedOperationException("wire: TODO"); }
-    public MacAddress src() { throw new UnsupportedOperationException("wire: TODO"); }
-    public int etherType() { throw new UnsupportedOperationException("wire: TODO"); }
-    public byte[] buffer() { throw new UnsupportedOperationException("wire: TODO"); }
-    public int payloadOffset() { throw new UnsupportedOperationException("wire: TODO"); }
-    public int payloadLength() { throw new UnsupportedOperationException("wire: TODO"); }
+    public MacAddress dst() { return MacAddress.read(buf, off); }
+    public MacAddress src() { return MacAddress.read(buf, off + 6); }
+    public int etherType() { return NetworkOrder.u16(buf, off + 12); }
+    public byte[] buffer() { return buf; }
+    public int payloadOffset() { return off + HEADER_LEN; }
+    public int payloadLength() { return len - HEADER_LEN; }
 }

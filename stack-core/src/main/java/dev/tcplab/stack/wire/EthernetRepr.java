@@ -2,12 +2,15 @@ package dev.tcplab.stack.wire;
 
 /** An Ethernet II header as values. */
 public record EthernetRepr(MacAddress src, MacAddress dst, int etherType) {
+    /** From a view whose check() returned OK. */
     public static EthernetRepr parse(EthernetFrame frame) {
-        throw new UnsupportedOperationException("wire: TODO");
+        return new EthernetRepr(frame.src(), frame.dst(), frame.etherType());
     }
 
     /** Writes the 14-byte header at off. */
     public void emit(byte[] buf, int off) {
-        throw new UnsupportedOperationException("wire: TODO");
+        dst.write(buf, off);
+        src.write(buf, off + 6);
+        NetworkOrder.putU16(buf, off + 12, etherType);
     }
 }

@@ -7,15 +7,40 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
     /** Parses dotted quad; IllegalArgumentException on bad text. */
     public static Ipv4Address parse(String text) {
-        throw new UnsupportedOperationException("wire: TODO");
+        if (text == null) {
+            throw new IllegalArgumentException("IPv4 address is null");
+        }
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not a dotted-quad IPv4 address: '" + text + "'");
+        }
+        int bits = 0;
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3) {
+                throw new IllegalArgumentException("not a dotted-quad IPv4 address (bad octet '" + part + "'): '" + text + "'");
+            }
+            int octet = 0;
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new IllegalArgumentException("not a dotted-quad IPv4 address (bad octet '" + part + "'): '" + text + "'");
+                }
+                octet = octet * 10 + (c - '0');
+            }
+            if (octet > 255) {
+                throw new IllegalArgumentException("not a dotted-quad IPv4 address (octet " + octet + " > 255): '" + text + "'");
+            }
+            bits = (bits << 8) | octet;
+        }
+        return new Ipv4Address(bits);
     }
 
     public static Ipv4Address read(byte[] buf, int off) {
-        throw new UnsupportedOperationException("wire: TODO");
+        return new Ipv4Address(NetworkOrder.i32(buf, off));
     }
 
     public void write(byte[] buf, int off) {
-        throw new UnsupportedOperationException("wire: TODO");
+        NetworkOrder.putI32(buf, off, bits);
     }
 
     public boolean isAny() { return bits == 0; }
@@ -24,9 +49,16 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
     public boolean isBroadcast() { return bits == -1; }
 
-    /** True if this and other share the first prefixLen bits. */
+    /** True if this and other share the first prefixLen bits; IllegalArgumentException unless 0..32. */
     public boolean sameSubnet(Ipv4Address other, int prefixLen) {
-        throw new UnsupportedOperationException("wire: TODO");
+        if (prefixLen < 0 || prefixLen > 32) {
+            throw new IllegalArgumentException("prefix length must be 0..32, got " + prefixLen);
+        }
+        if (prefixLen == 0) {
+            return true;
+        }
+        int mask = -1 << (32 - prefixLen);
+        return (bits & mask) == (other.bits & mask);
     }
 
     @Override
@@ -36,6 +68,6 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
     @Override
     public String toString() {
-        throw new UnsupportedOperationException("wire: TODO");
+        return (bits >>> 24) + "." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "." + (bits & 0xff);
     }
 }
