@@ -1,0 +1,86 @@
+package dev.tcplab.stack.sim;
+
+import java.util.PriorityQueue;
+
+/**
+ * A discrete-event loop over a virtual clock in nanoseconds. Events at the same instant run
+ * in the order they were scheduled, so a run is a pure function of its inputs and seed.
+ * Time is only ever read from here: nothing in the stack looks at the wall clock.
+ */
+public final class EventLoop {
+    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private long now;
+    private long sequence;
+    private long executed;
+
+    public long now() {
+        return now;
+    }
+
+    /** How many events ran so far (for benchmarks and runaway detection). */
+    public long executed() {
+        return executed;
+    }
+
+    /** Runs action once at now + delay. */
+    public Timer schedule(long delayNanos, Runnable action) {
+        Timer t = new Timer(this, action);
+        t.mod(delayNanos);
+        return t;
+    }
+
+    /** A timer that is not armed yet (like timer_setup). */
+    public Timer timer(Runnable action) {
+        return new Timer(this, action);
+    }
+
+    void enqueue(Timer t, long when) {
+        t.when = when;
+        t.seq = sequence++;
+        queue.add(t);
+    }
+
+    void dequeue(Timer t) {
+        queue.remove(t);
+    }
+
+    /** Time of the next event, or Long.MAX_VALUE when idle. */
+    public long nextEventTime() {
+        Timer t = queue.peek();
+        return t == null ? Long.MAX_VALUE : t.when;
+    }
+
+    /** Runs the next event; false when there is none. */
+    public boolean runNext() {
+        Timer t = queue.poll();
+        if (t == null) {
+            return false;
+        }
+        now = t.when;
+        t.armed = false;
+        executed++;
+        t.action.run();
+        return true;
+    }
+
+    /** Runs every event up to and including time, then sets the clock to time. */
+    public void runUntil(long time) {
+        while (!queue.isEmpty() && queue.peek().when <= time) {
+            runNext();
+        }
+        if (time > now) {
+            now = time;
+        }
+    }
+
+    /** Advances the clock without running anything; for a wall-clock driven loop. */
+    public void advanceTo(long time) {
+        if (time > now) {
+            now = time;
+        }
+    }
+
+    public boolean idle() {
+        return queue.isEmpty();
+    }
+}
