@@ -1,0 +1,6 @@
+package dev.tcplab.stack.socket;
+
+/** The socket options the labs need, with Linux's level/name. */
+public enum SockOpt {
+    SO_REUSEADDR, SO_LINGER, SO_RCVBUF, SO_ERROR, TCP_MAXSEG, TCP_SYNCNT, TCP_DEFER_ACCEPT, TCP_NODELAY
+}

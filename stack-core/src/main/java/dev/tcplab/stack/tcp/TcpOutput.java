@@ -1,0 +1,336 @@
+package dev.tcplab.stack.tcp;
+
+import dev.tcplab.stack.host.Counter;
+import dev.tcplab.stack.wire.TcpFlags;
+import dev.tcplab.stack.wire.TcpOptions;
+import dev.tcplab.stack.wire.TcpRepr;
+import java.util.List;
+
+/**
+ * net/ipv4/tcp_output.c: building and sending segments — tcp_connect, tcp_transmit_skb,
+ * tcp_send_ack, delayed ACKs, tcp_write_xmit, tcp_send_fin, tcp_send_active_reset, window
+ * selection (tcp_select_initial_window, tcp_select_window), tcp_make_synack.
+ */
+public final class TcpOutput {
+    static final int TCP_MAX_QUICKACKS = 16;
+    private final Tcp tcp;
+
+    TcpOutput(Tcp tcp) {
+        this.tcp = tcp;
+    }
+
+    /** What tcp_select_initial_window chose. */
+    record InitialWindow(int rcvWnd, int windowClamp, int rcvWscale) {}
+
+    /** tcp_full_space: what sk_rcvbuf can hold with the 50 % scaling_ratio (6.6+). */
+    static int fullSpace(int rcvbuf) {
+        return rcvbuf / 2;
+    }
+
+    /**
+     * tcp_select_initial_window: window = space rounded down to a multiple of mss; wscale from
+     * the largest buffer the socket could grow to (max(tcp_rmem[2], rmem_max)) - 15, clamped 0..14.
+     */
+    InitialWindow selectInitialWindow(int space, int mss, int windowClamp, boolean wscaleOk) {
+        if (windowClamp == 0) {
+            windowClamp = 65535 << 14;
+        }
+        space = Math.min(windowClamp, space);
+        if (space > mss) {
+            space = (space / mss) * mss;
+        }
+        int rcvWnd = space;
+        int rcvWscale = 0;
+        if (wscaleOk) {
+            long s = Math.max(space, tcp.sysctls.getInts("net.ipv4.tcp_rmem")[2]);
+            s = Math.max(s, tcp.sysctls.getInt("net.core.rmem_max"));
+            s = Math.min(s, Integer.toUnsignedLong(windowClamp));
+            int ilog2 = 63 - Long.numberOfLeadingZeros(s);
+            rcvWscale = Math.max(0, Math.min(14, ilog2 - 15));
+        }
+        windowClamp = (int) Math.min(65535L << rcvWscale, Integer.toUnsignedLong(windowClamp));
+        return new InitialWindow(rcvWnd, windowClamp, rcvWscale);
+    }
+
+    /**
+     * tcp_select_window: offer the free space (bounded by rcv_ssthresh), never shrink an offered
+     * window (align the current one up to the scale instead), and scale it down for the header.
+     */
+    int selectWindow(TcpSock sk) {
+        int curWin = sk.rcvWup + sk.rcvWnd - sk.rcvNxt;
+        if (curWin < 0) {
+            curWin = 0;
+        }
+        int free = fullSpace(sk.rcvbuf) - sk.receiveQueue.size();
+        free = Math.min(free, sk.rcvSsthresh);
+        int newWin;
+        if (free < Math.max(1, sk.rcvMss) && free < fullSpace(sk.rcvbuf) / 16) {
+            newWin = 0;
+        } else if (sk.rcvWscale > 0) {
+            newWin = align(free, 1 << sk.rcvWscale);
+        } else {
+            newWin = free > sk.rcvMss ? (free / sk.rcvMss) * sk.rcvMss : free;
+        }
+        if (newWin < curWin) {
+            newWin = align(curWin, 1 << sk.rcvWscale);
+        }
+        newWin = Math.min(newWin, 65535 << sk.rcvWscale);
+        sk.rcvWnd = newWin;
+        sk.rcvWup = sk.rcvNxt;
+        if (!sk.wscaleOk) {
+            newWin = Math.min(newWin, 65535);
+        }
+        return newWin >>> sk.rcvWscale;
+    }
+
+    private static int align(int v, int a) {
+        return (v + a - 1) / a * a;
+    }
+
+    int tsval(TcpSock sk) {
+        return tcp.tcpTimeStamp() + sk.tsOffset;
+    }
+
+    /**
+     * tcp_transmit_skb: header, options (tcp_syn_options / tcp_established_options), window,
+     * checksum (in the wire layer), then ip_queue_xmit. OutSegs counts it unless it is a
+     * retransmission of sequence space already sent.
+     */
+    void transmitSkb(TcpSock sk, int seq, int flags, byte[] payload, boolean retransmission) {
+        boolean syn = (flags & TcpFlags.SYN) != 0;
+        TcpOptions opts;
+        int window;
+        if (syn) {
+            boolean ts = tcp.sysctl("tcp_timestamps") != 0;
+            boolean sack = tcp.sysctl("tcp_sack") != 0;
+            boolean ws = tcp.sysctl("tcp_window_scaling") != 0;
+            if ((flags & TcpFlags.ACK) != 0) {
+                // simultaneous open: echo what the peer offered
+                ts = sk.tstampOk;
+                sack = sk.sackOk;
+                ws = sk.wscaleOk;
+            }
+            opts = TcpOptions.syn(sk.advmss, sack, ts, ts ? tsval(sk) : 0, ts ? sk.tsRecent : 0, ws ? sk.rcvWscale : -1);
+            window = Math.min(sk.rcvWnd, 65535);
+        } else {
+            opts = sk.tstampOk ? TcpOptions.established(true, tsval(sk), sk.tsRecent, List.of()) : TcpOptions.NONE;
+            window = selectWindow(sk);
+        }
+        int ack = (flags & TcpFlags.ACK) != 0 ? sk.rcvNxt : 0;
+        TcpRepr th = new TcpRepr(sk.sport, sk.dport, seq, ack, flags, window, 0, opts, payload);
+        tcp.fn("tcp_transmit_skb", TcpFlags.letters(flags) + " seq " + Integer.toUnsignedString(seq) + " len " + payload.length);
+        if ((flags & TcpFlags.ACK) != 0) {
+            eventAckSent(sk);
+        }
+        int segLen = th.segmentLength();
+        if (!(retransmission && segLen > 0)) {
+            tcp.inc(Counter.TcpOutSegs);
+        }
+        if ((flags & TcpFlags.RST) != 0) {
+            tcp.inc(Counter.TcpOutRsts);
+        }
+        tcp.ip.send(sk.saddr, sk.daddr, 0, sk.inetId++, th);
+    }
+
+    /** tcp_event_ack_sent: an ACK went out, so no delayed ACK is owed. */
+    private void eventAckSent(TcpSock sk) {
+        sk.ackPending = false;
+        if (sk.delackTimer != null) {
+            sk.delackTimer.del();
+        }
+    }
+
+    /** tcp_connect_init + tcp_connect: the first SYN, ActiveOpens, the retransmit timer. */
+    void connect(TcpSock sk) {
+        tcp.fn("tcp_connect", sk.describe());
+        boolean ts = tcp.sysctl("tcp_timestamps") != 0;
+        sk.tcpHeaderLen = 20 + (ts ? Tcp.TCPOLEN_TSTAMP_ALIGNED : 0);
+        sk.advmss = advmss(sk);
+        if (sk.userMss > 0) {
+            sk.advmss = Math.min(sk.advmss, sk.userMss);
+        }
+        sk.mssCache = Math.min(sk.advmss, Tcp.TCP_MSS_DEFAULT) - (ts ? Tcp.TCPOLEN_TSTAMP_ALIGNED : 0);
+        InitialWindow w = selectInitialWindow(fullSpace(sk.rcvbuf), sk.advmss, sk.windowClamp,
+                tcp.sysctl("tcp_window_scaling") != 0);
+        sk.rcvWnd = w.rcvWnd();
+        sk.windowClamp = w.windowClamp();
+        sk.rcvWscale = w.rcvWscale();
+        sk.rcvSsthresh = sk.rcvWnd;
+        sk.rcvWup = 0;
+        sk.rcvNxt = 0;
+        sk.sndUna = sk.writeSeq;
+        sk.sndNxt = sk.writeSeq;
+        sk.rto = Tcp.TCP_TIMEOUT_INIT;
+        sk.retransmits = 0;
+        sk.totalRto = 0;
+        sk.backoff = 0;
+        int isn = sk.writeSeq;
+        sk.writeSeq++;
+        sk.retransStamp = tcp.tcpTimeStamp();
+        sk.synSentAt = tcp.now();
+        transmitSkb(sk, isn, TcpFlags.SYN, new byte[0], false);
+        sk.sndNxt = sk.writeSeq;
+        tcp.inc(Counter.TcpActiveOpens);
+        tcp.timers.resetXmitTimer(sk, sk.rto);
+    }
+
+    /** dst_metric_advmss: route MTU - 40. */
+    int advmss(TcpSock sk) {
+        return Math.max(88, tcp.mtuTo(sk.daddr) - 40);
+    }
+
+    /** tcp_send_ack: a pure ACK at snd_nxt. */
+    void sendAck(TcpSock sk) {
+        if (sk.state == TcpState.TCP_CLOSE) {
+            return;
+        }
+        tcp.fn("tcp_send_ack", sk.describe());
+        transmitSkb(sk, sk.sndNxt, TcpFlags.ACK, new byte[0], false);
+    }
+
+    /** tcp_send_delayed_ack: arm the delack timer (ato, 40 ms at first) unless armed earlier. */
+    void sendDelayedAck(TcpSock sk) {
+        long ato = sk.ato > 0 ? sk.ato : Tcp.TCP_ATO_MIN;
+        tcp.fn("tcp_send_delayed_ack", ato / Tcp.MS + "ms");
+        sk.ackPending = true;
+        if (sk.delackTimer == null) {
+            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
+        }
+        long when = tcp.now() + ato;
+        if (!sk.delackTimer.pending() || sk.delackTimer.expires() > when) {
+            sk.delackTimer.modAt(when);
+        }
+    }
+
+    /** tcp_send_active_reset: RST|ACK at snd_nxt from a full socket (with timestamps). */
+    void sendActiveReset(TcpSock sk) {
+        tcp.fn("tcp_send_active_reset", sk.describe());
+        transmitSkb(sk, sk.sndNxt, TcpFlags.RST | TcpFlags.ACK, new byte[0], false);
+    }
+
+    /** tcp_send_synack for a simultaneous open: our SYN becomes a SYN-ACK with the same ISN. */
+    void sendSynackFull(TcpSock sk, boolean retransmission) {
+        tcp.fn("tcp_send_synack", sk.describe());
+        transmitSkb(sk, sk.sndUna, TcpFlags.SYN | TcpFlags.ACK, new byte[0], retransmission);
+    }
+
+    /** tcp_send_fin: the FIN takes one sequence number after the queued data. */
+    void sendFin(TcpSock sk) {
+        tcp.fn("tcp_send_fin", sk.describe());
+        sk.finQueued = true;
+        sk.finSeq = sk.writeSeq;
+        sk.writeSeq++;
+        writeXmit(sk, true);
+    }
+
+    /** Bytes in flight (sent, not acked), counting SYN/FIN. */
+    static int inFlight(TcpSock sk) {
+        return sk.sndNxt - sk.sndUna;
+    }
+
+    /**
+     * tcp_write_xmit: send what the congestion and receive windows allow, MSS at a time, with
+     * Nagle; PSH on the last segment of the queue; the FIN rides on the last data segment.
+     */
+    void writeXmit(TcpSock sk, boolean push) {
+        if (!sk.state.in(TcpState.TCP_ESTABLISHED, TcpState.TCP_CLOSE_WAIT, TcpState.TCP_FIN_WAIT1,
+                TcpState.TCP_CLOSING, TcpState.TCP_LAST_ACK)) {
+            return;
+        }
+        int dataEnd = sk.finQueued ? sk.finSeq : sk.writeSeq;
+        boolean sent = false;
+        while (true) {
+            int unsent = dataEnd - sk.sndNxt;
+            boolean finPending = sk.finQueued && sk.sndNxt == sk.finSeq;
+            if (unsent <= 0 && !finPending) {
+                break;
+            }
+            int mss = sk.mssCache;
+            int len = Math.min(unsent, mss);
+            int cwndBytes = sk.cwnd * mss;
+            int sndWndEnd = sk.sndUna + sk.sndWnd;
+            if (len > 0) {
+                if (inFlight(sk) + len > cwndBytes && inFlight(sk) > 0) {
+                    break;
+                }
+                if (Seq.after(sk.sndNxt + len, sndWndEnd)) {
+                    len = sndWndEnd - sk.sndNxt;
+                    if (len <= 0) {
+                        tcp.timers.armProbeIfIdle(sk);
+                        break;
+                    }
+                }
+                // Nagle (tcp_nagle_check): hold a small segment while data is unacknowledged
+                if (len < mss && !sk.nodelay && inFlight(sk) > 0 && !(sk.finQueued && len == unsent)) {
+                    break;
+                }
+            }
+            int off = sk.sndNxt - sk.sndUna;
+            byte[] payload = len > 0 ? sk.sendQueue.peek(off, len) : new byte[0];
+            int flags = TcpFlags.ACK;
+            boolean lastData = sk.sndNxt + len == dataEnd;
+            if (len > 0 && lastData && push) {
+                flags |= TcpFlags.PSH;
+            }
+            boolean withFin = sk.finQueued && lastData;
+            if (withFin) {
+                flags |= TcpFlags.FIN;
+            }
+            int seq = sk.sndNxt;
+            sk.sndNxt += len + (withFin ? 1 : 0);
+            if (sk.rttSeq == 0 && !sk.rttTiming) {
+                sk.rttTiming = true;
+                sk.rttSeq = sk.sndNxt;
+                sk.rttStart = tcp.now();
+            }
+            transmitSkb(sk, seq, flags, payload, false);
+            tcp.inc(Counter.TcpExtTCPOrigDataSent);
+            eventDataSent(sk);
+            sent = true;
+            if (withFin) {
+                break;
+            }
+        }
+        if (sent && (sk.retransmitTimer == null || !sk.retransmitTimer.pending())) {
+            tcp.timers.resetXmitTimer(sk, sk.rto);
+        }
+    }
+
+    /** tcp_event_data_sent: a reply within ato of the last received segment → pingpong (interactive). */
+    private void eventDataSent(TcpSock sk) {
+        if (sk.lastRcvTime >= 0 && sk.ato > 0 && tcp.now() - sk.lastRcvTime < sk.ato) {
+            sk.pingpong = true;
+        }
+    }
+
+    /**
+     * tcp_retransmit_skb for the head of the retransmit queue: the SYN (same ISN and options,
+     * new TSval), a simultaneous-open SYN-ACK, or the first unacknowledged data/FIN.
+     */
+    void retransmitHead(TcpSock sk) {
+        if (sk.state == TcpState.TCP_SYN_SENT) {
+            transmitSkb(sk, sk.sndUna, TcpFlags.SYN, new byte[0], true);
+            return;
+        }
+        if (sk.state == TcpState.TCP_SYN_RECV) {
+            sendSynackFull(sk, true);
+            return;
+        }
+        int dataEnd = sk.finQueued ? sk.finSeq : sk.writeSeq;
+        int len = Math.min(Math.max(0, dataEnd - sk.sndUna), sk.mssCache);
+        len = Math.min(len, Math.max(0, sk.sndNxt - sk.sndUna));
+        byte[] payload = len > 0 ? sk.sendQueue.peek(0, len) : new byte[0];
+        int flags = TcpFlags.ACK;
+        boolean withFin = sk.finQueued && sk.sndUna + len == sk.finSeq && Seq.after(sk.sndNxt, sk.finSeq);
+        if (withFin) {
+            flags |= TcpFlags.FIN;
+        }
+        if (len > 0 && sk.sndUna + len == dataEnd) {
+            flags |= TcpFlags.PSH;
+        }
+        if (len == 0 && !withFin) {
+            return;
+        }
+        transmitSkb(sk, sk.sndUna, flags, payload, true);
+    }
+}

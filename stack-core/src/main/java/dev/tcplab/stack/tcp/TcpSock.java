@@ -1,0 +1,242 @@
+package dev.tcplab.stack.tcp;
+
+import dev.tcplab.stack.sim.Timer;
+import dev.tcplab.stack.socket.Errno;
+import java.io.ByteArrayOutputStream;
+import java.util.TreeMap;
+
+/**
+ * A full TCP socket: struct tcp_sock + inet_connection_sock + sock, with the fields the
+ * connection code reads. Fields keep the kernel's names in camel case (snd_una → sndUna).
+ */
+public final class TcpSock extends Sock {
+    final Tcp tcp;
+
+    // --- sock ---
+    Errno skErr = Errno.OK;
+    /** sk_shutdown bits: RCV_SHUTDOWN=1, SEND_SHUTDOWN=2. */
+    int skShutdown;
+    /** SOCK_DEAD: close() was called, no user holds it (an orphan). */
+    boolean dead;
+    boolean reuseAddr;
+    int lingerSeconds = -1;
+    /** SOCK_BINDPORT_LOCK / SOCK_BINDADDR_LOCK: the user bound explicitly. */
+    boolean userBoundPort;
+    boolean userBoundAddr;
+    int rcvbuf = 131072;
+    boolean nodelay;
+
+    // --- inet_connection_sock ---
+    /** icsk_accept_queue (listener only). */
+    AcceptQueue acceptQueue;
+    int maxAckBacklog;
+    long rto;
+    int retransmits;
+    int backoff;
+    /** tp->total_rto: RTO events since the last forward progress (used for linear SYN timeouts). */
+    int totalRto;
+    /** TCP_SYNCNT (0 = sysctl). */
+    int synRetries;
+    int deferAcceptTimeouts;
+    boolean pingpong;
+    int ackQuick;
+    long ato;
+    boolean ackPending;
+    Timer retransmitTimer;
+    Timer delackTimer;
+    Timer keepaliveTimer;
+
+    // --- tcp_sock ---
+    int writeSeq;
+    int sndUna;
+    int sndNxt;
+    int sndWnd;
+    int sndWl1;
+    int maxWindow;
+    int sndWscale;
+    int rcvWscale;
+    boolean wscaleOk;
+    boolean sackOk;
+    boolean tstampOk;
+    int tsRecent;
+    long tsRecentStamp;
+    int tsOffset;
+    int rcvNxt;
+    int rcvWup;
+    int rcvWnd;
+    int rcvSsthresh;
+    int windowClamp;
+    int copiedSeq;
+    int mssCache = 524;
+    int advmss = 1460;
+    int mssClamp = 536;
+    int userMss;
+    int rcvMss = 536;
+    int tcpHeaderLen = 20;
+    long retransStamp;
+    long lastOowAckTime = -1;
+    int cwnd = 10;
+    int ssthresh = Integer.MAX_VALUE;
+    int cwndCnt;
+    int dupAcks;
+    long srttUs;
+    long rttvarUs;
+    long synSentAt;
+    boolean finQueued;
+    int finSeq;
+    /** inet->inet_id: IP ID of the next packet (random base, +1 per packet; DF set). */
+    int inetId;
+    boolean rttTiming;
+    /** advmss already lost the 12 timestamp bytes. */
+    boolean advmssTsAdjusted;
+    int rttSeq;
+    long rttStart;
+    /** icsk_ack.lrcvtime: when data last arrived; -1 = never. */
+    long lastRcvTime = -1;
+
+    /** Bytes from sndUna onward that are unacknowledged or not yet sent (the write queue). */
+    final ByteQueue sendQueue = new ByteQueue();
+    /** In-order bytes received and not yet read by the user. */
+    final ByteQueue receiveQueue = new ByteQueue();
+    /** Out-of-order segments by start sequence. */
+    final TreeMap<Integer, byte[]> outOfOrder = new TreeMap<>((a, b) -> Integer.compare(a - b, 0));
+
+    /** The timewait minisock that took over after tcp_time_wait, for ss and the user side. */
+    TimeWaitSock timeWaitSock;
+
+    /** The user-side socket object, null for a child not yet accepted. */
+    Object owner;
+    /** Listener this child was created from (until accepted). */
+    TcpSock parent;
+
+    TcpSock(Tcp tcp, String id) {
+        super(id, TcpState.TCP_CLOSE);
+        this.tcp = tcp;
+    }
+
+    public Errno error() {
+        return skErr;
+    }
+
+    public int sndUna() {
+        return sndUna;
+    }
+
+    public int sndNxt() {
+        return sndNxt;
+    }
+
+    public int rcvNxt() {
+        return rcvNxt;
+    }
+
+    public int writeSeq() {
+        return writeSeq;
+    }
+
+    public long rto() {
+        return rto;
+    }
+
+    public int retransmits() {
+        return retransmits;
+    }
+
+    public int mss() {
+        return mssCache;
+    }
+
+    public int sndWscale() {
+        return sndWscale;
+    }
+
+    public int rcvWscale() {
+        return rcvWscale;
+    }
+
+    public int sndWnd() {
+        return sndWnd;
+    }
+
+    public int receiveQueueLength() {
+        return receiveQueue.size();
+    }
+
+    public int sendQueueLength() {
+        return sendQueue.size();
+    }
+
+    public AcceptQueue acceptQueue() {
+        return acceptQueue;
+    }
+
+    public int maxAckBacklog() {
+        return maxAckBacklog;
+    }
+
+    public boolean isOrphan() {
+        return dead;
+    }
+
+    /** A growable byte FIFO. */
+    static final class ByteQueue {
+        private byte[] buf = new byte[256];
+        private int head;
+        private int tail;
+
+        int size() {
+            return tail - head;
+        }
+
+        void add(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, tail, b.length);
+            tail += b.length;
+        }
+
+        byte[] peek(int off, int len) {
+            byte[] r = new byte[len];
+            System.arraycopy(buf, head + off, r, 0, len);
+            return r;
+        }
+
+        byte[] take(int len) {
+            byte[] r = peek(0, len);
+            drop(len);
+            return r;
+        }
+
+        void drop(int len) {
+            head += Math.min(len, size());
+            if (head == tail) {
+                head = tail = 0;
+            }
+        }
+
+        void clear() {
+            head = tail = 0;
+        }
+
+        private void ensure(int more) {
+            if (tail + more <= buf.length) {
+                return;
+            }
+            int size = size();
+            int cap = Math.max(buf.length, 256);
+            while (cap < size + more) {
+                cap *= 2;
+            }
+            byte[] n = new byte[cap];
+            System.arraycopy(buf, head, n, 0, size);
+            buf = n;
+            head = 0;
+            tail = size;
+        }
+
+        byte[] toArray() {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            o.write(buf, head, size());
+            return o.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.tcplab.stack.tcp;
+
+import dev.tcplab.stack.host.Counter;
+import dev.tcplab.stack.socket.Errno;
+
+/**
+ * net/ipv4/tcp_timer.c: the retransmission timer (SYN backoff with tcp_syn_linear_timeouts,
+ * tcp_write_timeout's give-up rule), the delayed-ACK timer, the keepalive timer as used for
+ * FIN_WAIT2, and the zero-window probe.
+ */
+public final class TcpTimer {
+    private final Tcp tcp;
+
+    TcpTimer(Tcp tcp) {
+        this.tcp = tcp;
+    }
+
+    /** inet_csk_reset_xmit_timer(ICSK_TIME_RETRANS). */
+    void resetXmitTimer(TcpSock sk, long when) {
+        if (sk.retransmitTimer == null) {
+            sk.retransmitTimer = tcp.loop.timer(() -> retransmitTimer(sk));
+        }
+        sk.retransmitTimer.mod(Math.min(when, rtoMax()));
+    }
+
+    void clearRetransmit(TcpSock sk) {
+        if (sk.retransmitTimer != null) {
+            sk.retransmitTimer.del();
+        }
+    }
+
+    /** tcp_clear_xmit_timers. */
+    void clearXmitTimers(TcpSock sk) {
+        clearRetransmit(sk);
+        if (sk.delackTimer != null) {
+            sk.delackTimer.del();
+        }
+        if (sk.keepaliveTimer != null) {
+            sk.keepaliveTimer.del();
+        }
+        sk.ackPending = false;
+    }
+
+    private long rtoMax() {
+        return tcp.sysctl("tcp_rto_max_ms") * Tcp.MS;
+    }
+
+    /**
+     * tcp_retransmit_timer: TCPTimeouts on every firing; tcp_write_timeout may give up;
+     * otherwise retransmit the head, count, and back off — except in SYN_SENT while
+     * total_rto &lt;= tcp_syn_linear_timeouts (6.5+: the first SYN RTOs stay at 1 s).
+     */
+    void retransmitTimer(TcpSock sk) {
+        if (sk.state == TcpState.TCP_CLOSE || sk.state == TcpState.TCP_LISTEN) {
+            return;
+        }
+        if (sk.sndUna == sk.sndNxt) {
+            return;
+        }
+        tcp.fn("tcp_retransmit_timer", sk.state + " retransmits=" + sk.retransmits);
+        tcp.inc(Counter.TcpExtTCPTimeouts);
+        if (writeTimeout(sk)) {
+            return;
+        }
+        boolean synState = sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV;
+        if (sk.retransmits > 0) {
+            tcp.inc(Counter.TcpExtTCPLostRetransmit);
+        }
+        if (!synState) {
+            // tcp_enter_loss: Reno restarts from one segment
+            sk.ssthresh = Math.max(TcpOutput.inFlight(sk) / Math.max(1, sk.mssCache) / 2, 2);
+            sk.cwnd = 1;
+            sk.rttTiming = false;
+            sk.rttSeq = 0;
+        }
+        sk.retransmits++;
+        sk.totalRto++;
+        tcp.fn("tcp_retransmit_skb", sk.describe());
+        tcp.output.retransmitHead(sk);
+        tcp.inc(Counter.TcpRetransSegs);
+        if (synState) {
+            tcp.inc(Counter.TcpExtTCPSynRetrans);
+        }
+        int linear = tcp.sysctl("tcp_syn_linear_timeouts");
+        if (sk.state != TcpState.TCP_SYN_SENT || sk.totalRto > linear) {
+            sk.backoff++;
+            sk.rto = Math.min(sk.rto << 1, rtoMax());
+        }
+        resetXmitTimer(sk, sk.rto);
+    }
+
+    /**
+     * tcp_write_timeout: in SYN_SENT give up after (TCP_SYNCNT or tcp_syn_retries) +
+     * tcp_syn_linear_timeouts retransmissions; established connections after tcp_retries2
+     * (orphans: tcp_orphan_retries, 0 meaning 8). Re-rolls the txhash (TcpTimeoutRehash).
+     */
+    private boolean writeTimeout(TcpSock sk) {
+        tcp.fn("tcp_write_timeout", "retransmits=" + sk.retransmits);
+        boolean expired;
+        boolean rehash;
+        if (sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV) {
+            int retryUntil = sk.synRetries > 0 ? sk.synRetries : tcp.sysctl("tcp_syn_retries");
+            int max = retryUntil;
+            if (sk.state == TcpState.TCP_SYN_SENT) {
+                max += tcp.sysctl("tcp_syn_linear_timeouts");
+            }
+            expired = sk.retransmits >= max;
+            rehash = true;
+        } else {
+            int retries = tcp.sysctl("tcp_retries2");
+            if (sk.dead) {
+                int orphan = tcp.sysctl("tcp_orphan_retries");
+                retries = orphan == 0 ? 8 : orphan;
+            }
+            expired = sk.retransmits >= retries;
+            rehash = sk.retransmits >= tcp.sysctl("tcp_retries1");
+        }
+        if (expired) {
+            writeErr(sk);
+            return true;
+        }
+        if (rehash) {
+            tcp.inc(Counter.TcpExtTcpTimeoutRehash);
+        }
+        return false;
+    }
+
+    /** tcp_write_err: ETIMEDOUT, tcp_done, TCPAbortOnTimeout. */
+    private void writeErr(TcpSock sk) {
+        tcp.fn("tcp_write_err", "ETIMEDOUT");
+        sk.skErr = Errno.ETIMEDOUT;
+        tcp.done(sk);
+        tcp.inc(Counter.TcpExtTCPAbortOnTimeout);
+    }
+
+    /** tcp_delack_timer_handler: send the owed ACK; a missed delayed ACK leaves pingpong mode. */
+    void delackTimer(TcpSock sk) {
+        if (!sk.ackPending || sk.state == TcpState.TCP_CLOSE) {
+            return;
+        }
+        tcp.fn("tcp_delack_timer", sk.describe());
+        if (sk.pingpong) {
+            sk.pingpong = false;
+            sk.ato = Tcp.TCP_ATO_MIN;
+        }
+        tcp.output.sendAck(sk);
+        tcp.inc(Counter.TcpExtDelayedACKs);
+    }
+
+    /** tcp_fin_time: tcp_fin_timeout, at least 3.5 RTO. */
+    long finTime(TcpSock sk) {
+        long fin = tcp.sysctl("tcp_fin_timeout") * Tcp.SEC;
+        long rto = sk.rto;
+        return Math.max(fin, (rto << 2) - (rto >> 1));
+    }
+
+    /** inet_csk_reset_keepalive_timer, used here only for FIN_WAIT2 of an orphan (tcp_keepalive_timer). */
+    void resetKeepalive(TcpSock sk, long when) {
+        if (sk.keepaliveTimer == null) {
+            sk.keepaliveTimer = tcp.loop.timer(() -> keepaliveTimer(sk));
+        }
+        sk.keepaliveTimer.mod(when);
+    }
+
+    private void keepaliveTimer(TcpSock sk) {
+        if (sk.state == TcpState.TCP_FIN_WAIT2 && sk.dead) {
+            long tmo = finTime(sk) - Tcp.TCP_TIMEWAIT_LEN;
+            if (tmo > 0) {
+                tcp.minisocks.timeWait(sk, TcpState.TCP_FIN_WAIT2, tmo);
+                return;
+            }
+            tcp.output.sendActiveReset(sk);
+            tcp.done(sk);
+        }
+    }
+
+    /** A window probe when the peer's window is closed and nothing is in flight (tcp_probe_timer, simplified). */
+    void armProbeIfIdle(TcpSock sk) {
+        if (sk.sndUna == sk.sndNxt && (sk.retransmitTimer == null || !sk.retransmitTimer.pending())) {
+            if (sk.retransmitTimer == null) {
+                sk.retransmitTimer = tcp.loop.timer(() -> retransmitTimer(sk));
+            }
+            tcp.loop.schedule(sk.rto, () -> {
+                if (sk.sndWnd == 0 && sk.state != TcpState.TCP_CLOSE) {
+                    tcp.output.sendAck(sk);
+                }
+                tcp.output.writeXmit(sk, true);
+            });
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.tcplab.stack.scenario;
+
+import dev.tcplab.stack.pcap.PcapReader;
+import dev.tcplab.stack.wire.DecodedFrame;
+import dev.tcplab.stack.wire.Frames;
+import dev.tcplab.stack.wire.ReferenceCaptures;
+import dev.tcplab.stack.wire.TcpFlags;
+import dev.tcplab.stack.wire.TcpRepr;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference tables' view of a capture (scripts/pcap_table.py): time since the first packet,
+ * direction, flags, seq/ack relative to each direction's first seen sequence number, raw window,
+ * payload length, option kinds in order. Built from a reference table file or from a model pcap
+ * with the same rules, so the two compare field by field.
+ */
+record SegmentTable(List<Row> rows) {
+    record Row(int n, double t, String dir, String flags, long rseq, String rack, int win, int len,
+               List<String> options) {
+        /** Everything but time, for segment-by-segment comparison. */
+        String shape() {
+            return dir + " " + flags + " rseq=" + rseq + " rack=" + rack + " win=" + win + " len=" + len + " opts=" + options;
+        }
+    }
+
+    static SegmentTable reference(String scenario) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : ReferenceCaptures.text(scenario, ".table.txt")) {
+            String l = line.trim();
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith("(")) {
+                continue;
+            }
+            // columns: n t dir ports flags rseq rack win len [options [isn=.. raw=..]]
+            String[] g = l.split("\\s+", 10);
+            String opts = g.length > 9 ? stripBracket(g[9]) : "";
+            rows.add(new Row(Integer.parseInt(g[0]), Double.parseDouble(g[1]), g[2], g[4], Long.parseLong(g[5]), g[6],
+                    Integer.parseInt(g[7]), Integer.parseInt(g[8]), optionKinds(opts)));
+        }
+        return new SegmentTable(rows);
+    }
+
+    private static String stripBracket(String s) {
+        int i = s.indexOf("[isn=");
+        return (i >= 0 ? s.substring(0, i) : s).trim();
+    }
+
+    /** "mss 1460,sackOK,TS val=1 ecr=0,nop,wscale 10" → [mss, sackOK, TS, nop, wscale]. */
+    static List<String> optionKinds(String text) {
+        List<String> r = new ArrayList<>();
+        if (text.isBlank()) {
+            return r;
+        }
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (!p.isEmpty()) {
+                r.add(p.split(" ")[0]);
+            }
+        }
+        return r;
+    }
+
+    static SegmentTable fromPcap(byte[] pcap, String clientIp) {
+        PcapReader.Capture cap;
+        try {
+            cap = PcapReader.read(pcap, "model");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> isn = new HashMap<>();
+        long t0 = -1;
+        int n = 0;
+        for (PcapReader.Record rec : cap.records()) {
+            DecodedFrame d = Frames.decode(rec.data());
+            if (d.tcp() == null || d.ip() == null) {
+                continue;
+            }
+            if (t0 < 0) {
+                t0 = rec.timeNanos();
+            }
+            TcpRepr t = d.tcp();
+            String src = d.ip().src() + ":" + t.srcPort();
+            String dst = d.ip().dst() + ":" + t.dstPort();
+            String key = src + ">" + dst;
+            String rkey = dst + ">" + src;
+            long seq = Integer.toUnsignedLong(t.seq());
+            isn.putIfAbsent(key, seq);
+            long rseq = (seq - isn.get(key)) & 0xFFFFFFFFL;
+            String rack;
+            if (t.has(TcpFlags.ACK) && isn.containsKey(rkey)) {
+                rack = Long.toString((Integer.toUnsignedLong(t.ack()) - isn.get(rkey)) & 0xFFFFFFFFL);
+            } else if (t.has(TcpFlags.ACK)) {
+                rack = "abs:" + Integer.toUnsignedLong(t.ack());
+            } else {
+                rack = "-";
+            }
+            List<String> kinds = new ArrayList<>();
+            for (int k : t.options().kinds()) {
+                kinds.add(switch (k) {
+                    case 0 -> "eol";
+                    case 1 -> "nop";
+                    case 2 -> "mss";
+                    case 3 -> "wscale";
+                    case 4 -> "sackOK";
+                    case 8 -> "TS";
+                    default -> "opt" + k;
+                });
+            }
+            String dir = d.ip().src().toString().equals(clientIp) ? "C->S" : "S->C";
+            rows.add(new Row(++n, (rec.timeNanos() - t0) / 1e9, dir, TcpFlags.letters(t.flags()), rseq, rack,
+                    t.window(), t.payload().length, kinds));
+        }
+        return new SegmentTable(rows);
+    }
+
+    List<String> shapes() {
+        return rows.stream().map(Row::shape).toList();
+    }
+
+    double time(int n) {
+        return rows.get(n - 1).t();
+    }
+
+    String render() {
+        StringBuilder b = new StringBuilder();
+        for (Row r : rows) {
+            b.append(String.format(java.util.Locale.ROOT, "%3d %10.6f %s%n", r.n(), r.t(), r.shape()));
+        }
+        return b.toString();
+    }
+}
