@@ -144,8 +144,8 @@ final class LabPage {
                  color: #fff; background: var(--muted); vertical-align: 1px; }
         .badge.passed { background: var(--pass); } .badge.failed { background: var(--fail); }
         .badge.error { background: var(--err); } .badge.hidden { background: #8a8fa3; }
-        .error { border-left: 4px solid var(--err); background: #fff7e6; padding: 4px 14px; }
-        .error pre { white-space: pre-wrap; }
+        section.error { border-left: 4px solid var(--err); background: #fff7e6; padding: 4px 14px; }
+        section.error pre { white-space: pre-wrap; }
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
         th { font-size: .85em; color: var(--muted); font-weight: 600; background: #f3f5f9; position: sticky; top: 0; }
@@ -155,7 +155,7 @@ final class LabPage {
         tr.failed { background: #fff5f5; } tr.error { background: #fff9ec; }
         pre.msg { margin: 4px 0 0; white-space: pre-wrap; color: #7a1f1f; }
         .step { color: var(--muted); }
-        .packets td { font-size: .88em; } .packets tr.dropped { background: #fff0f0; } .packets tr.faulty { background: #fff8e8; }
+        .packets td { font-size: .88em; white-space: nowrap; } .packets td.opts { white-space: normal; } .packets tr.dropped { background: #fff0f0; } .packets tr.faulty { background: #fff8e8; }
         .packets tr.hl, .packets tr:target { background: #fff3b0; }
         .ladder-wrap { overflow-x: auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
         svg.ladder { display: block; font-size: 12px; }
