@@ -56,8 +56,9 @@ final class Templates {
             * `%1$s.lab.kts` is the lab: its checks carry the points. Add a network (hosts, links,
               faults) and checks on the ladder as the DSL documents; keep reading the submission
               inside `check { }` blocks, because the grader lists the checks without a submission.
-            * `solution/` is the reference solution: `mvn lab:run -Dlab=%1$s` runs the lab against it
-              and it must score full marks.
+            * `solution/` is the reference solution; it must pass every check:
+              `mvn lab:run -Dlab=%1$s -Dsubmission=<labs folder>/%1$s/solution`. The grader also
+              runs the lab against it to list the checks and their points.
             * `submission-template/` is what students start from.
             """.formatted(name, title);
     }
