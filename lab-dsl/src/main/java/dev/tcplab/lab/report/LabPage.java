@@ -186,11 +186,18 @@ final class LabPage {
         .gap rect { fill: #f3f5f9; } .gap text { fill: var(--muted); font-size: 11px; font-style: italic; }
         .hlrow rect.hlbar { fill: #fff3b0; }
         .empty { color: var(--muted); font-style: italic; }
+        table.labs td:first-child { width: 6em; }
         """;
 
     /** Jumps from a check's time to the last event at or before it, and from an arrow to its table row. */
     static final String JS = """
         (function () {
+          // rendered-DOM facts for tests and tools: how many arrows the browser laid out, how wide
+          var ladder = document.getElementById('ladder');
+          if (ladder) {
+            document.documentElement.setAttribute('data-ladder-arrows', ladder.querySelectorAll('.pkt .arrow').length);
+            document.documentElement.setAttribute('data-ladder-width', Math.round(ladder.getBoundingClientRect().width));
+          }
           var events = Array.prototype.slice.call(document.querySelectorAll('#ladder [data-t]'));
           function clear() { document.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); }); }
           document.querySelectorAll('a.jump').forEach(function (a) {
