@@ -71,6 +71,8 @@ public class GradeMojo extends AbstractMojo {
                 LabScripts.duration(timeout), maxHeap));
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("Grading failed: " + e, e);
         }
         getLog().info("Score: " + ConsoleListener.num(o.score()) + " / " + ConsoleListener.num(o.maxScore()));
         getLog().info("Gradescope results: " + o.resultsJson());

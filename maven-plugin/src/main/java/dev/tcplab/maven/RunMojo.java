@@ -104,7 +104,12 @@ public class RunMojo extends AbstractMojo {
             getLog().info("No labs under " + dir);
             return;
         }
-        RunResult run = run(scripts, limit, new ConsoleListener(getLog()));
+        RunResult run;
+        try {
+            run = run(scripts, limit, new ConsoleListener(getLog()));
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("The lab engine failed: " + e, e);
+        }
         try {
             Reports.write(run, reportsDirectory.toPath());
         } catch (IOException e) {
