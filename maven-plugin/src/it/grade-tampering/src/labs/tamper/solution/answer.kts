@@ -1,0 +1,3 @@
+object : java.util.function.Supplier<String> {
+    override fun get() = "42"
+}
