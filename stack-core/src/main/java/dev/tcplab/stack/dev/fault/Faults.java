@@ -73,6 +73,11 @@ public final class Faults {
         return new Reorder(delay, p, correlation, gap);
     }
 
+    /** tc {@code tbf rate R burst B latency L}: shape to rateBitsPerSecond, drop what would queue longer than latency. */
+    public static TokenBucket tbf(long rateBitsPerSecond, long burstBytes, long latencyNanos) {
+        return new TokenBucket(rateBitsPerSecond, burstBytes, latencyNanos);
+    }
+
     /** A partition: drop everything while fromNanos <= now < toNanos. */
     public static LinkDown down(long fromNanos, long toNanos) {
         return new LinkDown(fromNanos, toNanos);
