@@ -305,7 +305,12 @@ public final class TcpInput {
                 req.sndWscale = ws;
             }
         }
-        openreqInitRwin(listener, req);
+        // cookie_v4_check: the window comes from the MSS in the cookie, without the TS deduction
+        TcpOutput.InitialWindow w = tcp.output.selectInitialWindow(TcpOutput.fullSpace(listener.rcvbuf), req.mss,
+                listener.windowClamp, req.wscaleOk);
+        req.rcvWnd = w.rcvWnd();
+        req.windowClamp = w.windowClamp();
+        req.rcvWscale = w.rcvWscale();
         return req;
     }
 

@@ -1,0 +1,476 @@
+package dev.tcplab.stack.scenario;
+
+import static dev.tcplab.stack.scenario.Reference.assertCounters;
+import static dev.tcplab.stack.scenario.Reference.assertSameSegments;
+import static dev.tcplab.stack.scenario.Reference.assertTimesWithinSlack;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcplab.stack.ipv4.Netfilter;
+import dev.tcplab.stack.socket.Call;
+import dev.tcplab.stack.socket.Errno;
+import dev.tcplab.stack.socket.SockOpt;
+import dev.tcplab.stack.socket.Socket;
+import dev.tcplab.stack.tcp.InetDiag;
+import dev.tcplab.stack.tcp.TcpState;
+import dev.tcplab.stack.wire.IpProtocol;
+import dev.tcplab.stack.wire.Ipv4Repr;
+import dev.tcplab.stack.wire.TcpFlags;
+import dev.tcplab.stack.wire.TcpOptions;
+import dev.tcplab.stack.wire.TcpRepr;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per ground-truth capture in shared/reference/linux-6.18 (named after it): the model
+ * runs the same situation and must produce the same segments in the same order, retransmission
+ * times on the kernel's nominal schedule (within the timer slack), the same states where the
+ * reference shows ss output, and the same counter deltas.
+ */
+class ReferenceScenariosTest {
+    private static final int PORT = 5000;
+
+    private static Socket listener(Lab lab, int backlog) {
+        Socket ls = lab.server.socket();
+        assertEquals(Errno.OK, ls.setsockopt(SockOpt.SO_REUSEADDR, 1));
+        assertEquals(Errno.OK, ls.bind(lab.serverAddr, PORT));
+        assertEquals(Errno.OK, ls.listen(backlog));
+        return ls;
+    }
+
+    private static InetDiag.Row row(List<InetDiag.Row> rows, TcpState state) {
+        return rows.stream().filter(r -> r.state() == state).findFirst().orElse(null);
+    }
+
+    private static void check(String scenario, Lab lab) {
+        check(scenario, lab, true);
+    }
+
+    private static void check(String scenario, Lab lab, boolean serverCounters) {
+        SegmentTable model = lab.table();
+        assertSameSegments(scenario, model);
+        assertTimesWithinSlack(scenario, model);
+        assertCounters(scenario, "client", lab.clientDelta());
+        if (serverCounters) {
+            assertCounters(scenario, "server", lab.serverDelta());
+        }
+    }
+
+    @Test
+    void a_normal() {
+        Lab lab = new Lab(1);
+        Socket ls = listener(lab, 128);
+        Socket c = lab.client.socket();
+        Socket[] child = new Socket[1];
+        List<String> states = new ArrayList<>();
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        ls.accept().onDone(a -> child[0] = a.value());
+        lab.at(0.028574, () -> c.send("hello\n"));
+        lab.at(0.032468, () -> {
+            assertEquals("hello\n", new String(child[0].received(), StandardCharsets.UTF_8));
+            child[0].send("world\n");
+        });
+        Call<byte[]>[] reply = new Call[1];
+        lab.at(0.0325, () -> reply[0] = c.recv(100));
+        lab.at(0.232875, c::close);
+        lab.at(0.25, () -> states.add(row(lab.ss(lab.client), TcpState.TCP_FIN_WAIT1).timer()));
+        lab.at(0.5, () -> {
+            InetDiag.Row fw2 = row(lab.ss(lab.client), TcpState.TCP_FIN_WAIT2);
+            assertEquals("timewait", fw2.kind(), "orphaned FIN_WAIT2 is a timewait minisock (checklist 17)");
+            states.add(fw2.timer());
+            assertEquals(TcpState.TCP_CLOSE_WAIT, child[0].state());
+        });
+        lab.at(0.759443, () -> child[0].close());
+        lab.at(1.0, () -> states.add(row(lab.ss(lab.client), TcpState.TCP_TIME_WAIT).timer()));
+        lab.runUntil(3.0);
+        assertEquals(Errno.OK, conn.errno());
+        assertEquals("world\n", new String(reply[0].value(), StandardCharsets.UTF_8));
+        assertTrue(states.get(0).startsWith("on,"), states.toString());
+        assertEquals("timewait,59sec,0", states.get(1));
+        assertEquals("timewait,59sec,0", states.get(2), "the 60 s timer restarts in TIME_WAIT");
+        check("a_normal", lab);
+    }
+
+    @Test
+    void b_rst_closed_port() {
+        Lab lab = new Lab(1);
+        Socket blocking = lab.client.socket();
+        Call<Void> first = blocking.connect(lab.serverAddr, 5001);
+        Socket nb = lab.client.socket();
+        nb.setNonBlocking(true);
+        Call<Void>[] second = new Call[1];
+        lab.at(0.003153, () -> second[0] = nb.connect(lab.serverAddr, 5002));
+        lab.runUntil(1.0);
+        assertEquals(Errno.ECONNREFUSED, first.errno());
+        assertEquals(Errno.EINPROGRESS, second[0].errno());
+        assertEquals(Errno.ECONNREFUSED, nb.soError());
+        check("b_rst_closed_port", lab);
+    }
+
+    /** iptables -A INPUT -p tcp --syn -j DROP on the server. */
+    private static void dropSyns(Lab lab) {
+        Lab.dropInputFlags(lab.server, "--syn", Lab.SYN | Lab.ACK | Lab.RST | TcpFlags.FIN, Lab.SYN);
+    }
+
+    @Test
+    void c0_syn_rtx_default() {
+        Lab lab = new Lab(1, "198.51.100");
+        dropSyns(lab);
+        Socket c = lab.client.socket();
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        lab.runUntil(140);
+        assertEquals(Errno.ETIMEDOUT, conn.errno());
+        assertEquals(131 * Lab.S, conn.doneAt(), "nominal give-up: 1+1+1+1+1+2+4+8+16+32+64 s");
+        double linux = 134.553;
+        assertTrue(linux <= 131 * 1.13 + 0.01, "the kernel's 134.55 s lies within the slack of 131 s");
+        // c0 ran in its own namespaces and recorded nstat for the client only
+        check("c0_syn_rtx_default", lab, false);
+    }
+
+    @Test
+    void c1_syn_rtx() {
+        Lab lab = new Lab(1);
+        lab.client.sysctl("net.ipv4.tcp_syn_retries", 3);
+        dropSyns(lab);
+        Socket c = lab.client.socket();
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        lab.runUntil(25);
+        assertEquals(Errno.ETIMEDOUT, conn.errno());
+        assertEquals(19 * Lab.S, conn.doneAt(), "reference: ETIMEDOUT at 19.42 s");
+        check("c1_syn_rtx", lab);
+    }
+
+    @Test
+    void c2_synack_dropped_at_client() {
+        Lab lab = new Lab(1);
+        lab.client.sysctl("net.ipv4.tcp_syn_retries", 3);
+        Lab.dropInputFlags(lab.client, "--tcp-flags SYN,ACK SYN,ACK", Lab.SYN | Lab.ACK, Lab.SYN | Lab.ACK);
+        listener(lab, 128);
+        Socket c = lab.client.socket();
+        c.setNonBlocking(true);
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        InetDiag.Row[] req = new InetDiag.Row[1];
+        lab.at(2.5, () -> req[0] = row(lab.ss(lab.server), TcpState.TCP_NEW_SYN_RECV));
+        lab.runUntil(21);
+        assertEquals(Errno.EINPROGRESS, conn.errno());
+        assertEquals(Errno.ETIMEDOUT, c.soError());
+        assertNotNull(req[0], "a request sock at 2.5 s");
+        assertEquals("request", req[0].kind());
+        assertEquals("SYN-RECV", req[0].ssState());
+        assertTrue(req[0].timer().startsWith("on,1.5") && req[0].timer().endsWith(",3"),
+                "each retransmitted SYN pushed the request timer back; 3 SYN-ACK retransmissions: " + req[0].timer());
+        check("c2_synack_dropped_at_client", lab);
+    }
+
+    @Test
+    void d1_ack_dropped_data_late() {
+        Lab lab = new Lab(1);
+        lab.server.sysctl("net.ipv4.tcp_synack_retries", 2);
+        lab.server.ip().netfilter().dropInput("--dport 5000 --tcp-flags ALL ACK",
+                (ip, tcp) -> tcp.dstPort() == PORT && tcp.flags() == TcpFlags.ACK);
+        listener(lab, 128);
+        Socket c = lab.client.socket();
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        List<String> timers = new ArrayList<>();
+        for (double t : new double[] {2.5, 5.5, 8.5}) {
+            lab.at(t, () -> {
+                InetDiag.Row r = row(lab.ss(lab.server), TcpState.TCP_NEW_SYN_RECV);
+                timers.add(r == null ? "gone" : r.timer().substring(r.timer().lastIndexOf(',') + 1));
+            });
+        }
+        Call<byte[]>[] recv = new Call[1];
+        lab.at(10.004381, () -> {
+            assertEquals(Errno.OK, c.send("late-data\n").errno());
+            recv[0] = c.recv(100);
+        });
+        lab.runUntil(13);
+        assertEquals(Errno.OK, conn.errno());
+        assertEquals(List.of("1", "2", "gone"), timers, "request expires silently after 2 SYN-ACK retransmissions");
+        assertEquals(Errno.ECONNRESET, recv[0].errno());
+        check("d1_ack_dropped_data_late", lab);
+    }
+
+    /**
+     * e0: listen(1), never accept; four clients 0.5 s apart send "hi-N" once connected; the
+     * client program exits at exitClient, the server at exitServer.
+     */
+    private static Lab sequential(String scenario, int syncookies, double exitClient, double exitServer) {
+        Lab lab = new Lab(1);
+        lab.server.sysctl("net.ipv4.tcp_syncookies", syncookies);
+        Socket ls = listener(lab, 1);
+        List<Socket> clients = new ArrayList<>();
+        double[] starts = {0, 0.5, 1.0, 1.5};
+        for (int i = 0; i < starts.length; i++) {
+            int n = i + 1;
+            lab.at(starts[i], () -> {
+                Socket s = lab.client.socket();
+                s.setNonBlocking(true);
+                clients.add(s);
+                assertEquals(Errno.EINPROGRESS, s.connect(lab.serverAddr, PORT).errno());
+            });
+        }
+        // the program polls for writability and sends "hi-N": at the times the reference shows
+        List<Double> sends = SegmentTable.reference(scenario).rows().stream()
+                .filter(r -> r.dir().equals("C->S") && r.flags().equals("AP")).map(SegmentTable.Row::t).toList();
+        for (int i = 0; i < sends.size(); i++) {
+            int n = i;
+            lab.at(sends.get(i), () -> clients.get(n).send("hi-" + (n + 1) + "\n"));
+        }
+        lab.at(exitClient, () -> clients.forEach(Socket::close));
+        lab.at(exitServer, ls::close);
+        return lab;
+    }
+
+    @Test
+    void e0_sequential_sc1() {
+        Lab lab = sequential("e0_sequential_sc1", 1, 9.095682, 12.213885);
+        lab.at(4.0, () -> {
+            List<InetDiag.Row> rows = lab.ss(lab.server);
+            InetDiag.Row l = row(rows, TcpState.TCP_LISTEN);
+            assertEquals(2, l.recvQ(), "backlog 1 holds 2 connections (checklist 1)");
+            assertEquals(1, l.sendQ());
+            assertEquals(2, rows.stream().filter(r -> r.state() == TcpState.TCP_ESTABLISHED && r.recvQ() == 5).count(),
+                    "the children buffer their data before accept()");
+        });
+        lab.runUntil(14);
+        check("e0_sequential_sc1", lab);
+    }
+
+    @Test
+    void e0_sequential_sc0() {
+        Lab lab = sequential("e0_sequential_sc0", 0, 7.081641, 10.626491);
+        lab.runUntil(12);
+        check("e0_sequential_sc0", lab);
+    }
+
+    @Test
+    void e0_sequential_sc2() {
+        Lab lab = sequential("e0_sequential_sc2", 2, 7.024609, 11.068726);
+        lab.runUntil(12);
+        check("e0_sequential_sc2", lab);
+    }
+
+    /**
+     * e4: the final ACK meets a full accept queue; tcp_abort_on_overflow=0 keeps the request.
+     * Linux fires the two request timers armed 5 ms apart from one timer-wheel bucket, the later
+     * one first (hlist head insertion), so the later client completes and the earlier one
+     * overflows. The model fires timers in expiry order; to give the two clients the same roles,
+     * the one that completes is started first here. Ports differ, segments do not.
+     */
+    @Test
+    void e4_ack_overflow_abort0() {
+        Lab lab = new Lab(1);
+        lab.server.sysctl("net.ipv4.tcp_synack_retries", 3);
+        Socket ls = listener(lab, 1);
+        Socket[] conn = new Socket[3];
+        lab.at(0, () -> conn[0] = nbConnect(lab));
+        lab.at(1.0, () -> conn[2] = nbConnect(lab));
+        lab.at(1.005, () -> conn[1] = nbConnect(lab));
+        Netfilter.Rule[] rule = new Netfilter.Rule[1];
+        lab.at(0.5, () -> rule[0] = lab.server.ip().netfilter().dropInput("--dport 5000 --tcp-flags ALL ACK",
+                (ip, tcp) -> tcp.dstPort() == PORT && tcp.flags() == TcpFlags.ACK));
+        lab.at(1.5, () -> lab.server.ip().netfilter().remove(rule[0]));
+        Call<byte[]>[] recv = new Call[3];
+        double[] sendAt = {20.003960, 20.004369, 20.004482};
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            lab.at(sendAt[i], () -> {
+                conn[n].setNonBlocking(false);
+                conn[n].send("hi-" + (n + 1) + "\n");
+                recv[n] = conn[n].recv(100);
+            });
+        }
+        lab.at(10.0, () -> assertEquals(TcpState.TCP_NEW_SYN_RECV, row(lab.ss(lab.server), TcpState.TCP_NEW_SYN_RECV).state(),
+                "the overflowing request is kept (acked=1) and keeps retransmitting (checklist 3)"));
+        boolean[] waiting = new boolean[1];
+        lab.at(23.0, () -> waiting[0] = !recv[0].isDone() && !recv[2].isDone());
+        lab.at(23.039434, () -> {
+            for (Socket s : conn) {
+                s.close();
+            }
+        });
+        lab.at(23.876682, ls::close);
+        lab.runUntil(25);
+        assertEquals(Errno.ECONNRESET, recv[1].errno(), "the client whose request expired gets a RST");
+        assertTrue(waiting[0], "the others are ESTABLISHED on both sides and still wait for data");
+        check("e4_ack_overflow_abort0", lab);
+    }
+
+    private static Socket nbConnect(Lab lab) {
+        Socket s = lab.client.socket();
+        s.setNonBlocking(true);
+        s.connect(lab.serverAddr, PORT);
+        return s;
+    }
+
+    /**
+     * f1/f2: 40 crafted SYNs (the reference's send times, ports 20000.., options
+     * mss 1460,sackOK,TS,nop,wscale 7) against listen(8); the client kernel's RSTs are dropped by
+     * OUTPUT; then one real client connects and closes at once; the server accepts, reads EOF, closes.
+     */
+    private static Lab flood(int syncookies, String scenario, double clientStart) {
+        Lab lab = new Lab(1);
+        lab.server.sysctl("net.ipv4.tcp_syncookies", syncookies);
+        Lab.dropOutputFlags(lab.client, "--tcp-flags RST RST", Lab.RST, Lab.RST);
+        Socket ls = listener(lab, 8);
+        acceptLoop(lab, ls);
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (SegmentTable.Row r : SegmentTable.reference(scenario).rows()) {
+            if (r.dir().equals("C->S") && r.flags().equals("S") && r.n() <= 80 && r.t() < 0.5) {
+                int port = 20000 + floodIndex(scenario, r.n());
+                int seq = rnd.nextInt();
+                lab.at(r.t(), () -> lab.client.inject(
+                        new Ipv4Repr(lab.clientAddr, lab.serverAddr, IpProtocol.TCP, 64, 0, 1, false, 0),
+                        new TcpRepr(port, PORT, seq, 0, TcpFlags.SYN, 64240, 0,
+                                TcpOptions.syn(1460, true, true, 320316585, 0, 7), new byte[0])));
+            }
+        }
+        lab.at(clientStart, () -> {
+            Socket s = nbConnect(lab);
+            closeWhenConnected(lab, s);
+        });
+        lab.at(14.0, ls::close);
+        return lab;
+    }
+
+    /** The flood port of table row n (the reference lists the port; rows are in port order). */
+    private static int floodIndex(String scenario, int n) {
+        int idx = 0;
+        for (SegmentTable.Row r : SegmentTable.reference(scenario).rows()) {
+            if (r.n() == n) {
+                return idx;
+            }
+            if (r.dir().equals("C->S") && r.flags().equals("S")) {
+                idx++;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static void closeWhenConnected(Lab lab, Socket s) {
+        lab.net.loop().schedule(Lab.MS / 10, () -> {
+            if (s.state() == TcpState.TCP_ESTABLISHED) {
+                lab.net.loop().schedule(13 * Lab.MS, s::close);
+            } else if (s.state() == TcpState.TCP_SYN_SENT) {
+                closeWhenConnected(lab, s);
+            }
+        });
+    }
+
+    private static void acceptLoop(Lab lab, Socket ls) {
+        ls.accept().onDone(a -> {
+            if (a.errno() != Errno.OK) {
+                return;
+            }
+            Socket c = a.value();
+            readUntilEof(c);
+            acceptLoop(lab, ls);
+        });
+    }
+
+    private static void readUntilEof(Socket c) {
+        c.recv(1000).onDone(r -> {
+            if (r.errno() == Errno.OK && r.value().length == 0) {
+                c.close();
+            } else if (r.errno() == Errno.OK) {
+                readUntilEof(c);
+            }
+        });
+    }
+
+    @Test
+    void f1_synflood_sc1() {
+        Lab lab = flood(1, "f1_synflood_sc1", 1.058950);
+        int[] requests = new int[1];
+        lab.at(0.3, () -> requests[0] = (int) lab.ss(lab.server).stream()
+                .filter(r -> r.state() == TcpState.TCP_NEW_SYN_RECV).count());
+        lab.runUntil(14.5);
+        assertEquals(9, requests[0], "backlog 8 admits 9 request socks; the rest get cookies");
+        check("f1_synflood_sc1", lab);
+    }
+
+    @Test
+    void f2_synflood_sc0() {
+        Lab lab = flood(0, "f2_synflood_sc0", 0.971407);
+        lab.runUntil(14.5);
+        check("f2_synflood_sc0", lab);
+    }
+
+    @Test
+    void h1_rfc5961_established() {
+        Lab lab = new Lab(1);
+        Socket ls = listener(lab, 128);
+        Call<byte[]>[] serverRecv = new Call[1];
+        ls.accept().onDone(a -> serverRecv[0] = a.value().recv(100));
+        Socket c = lab.client.socket();
+        assertEquals(Errno.OK, c.bind(lab.clientAddr, 41000));
+        c.connect(lab.serverAddr, PORT);
+        lab.runUntil(0.5);
+        int cisn = c.sock().sndUna() - 1;
+        record Step(double t, int flags, int seq) {}
+        List<Step> steps = List.of(new Step(1.013395, TcpFlags.SYN, cisn + (int) 1122533046L),
+                new Step(2.065429, TcpFlags.RST, cisn + 1 + 1000),
+                new Step(3.079064, TcpFlags.RST, cisn + 1 + 50_000_000),
+                new Step(4.083529, TcpFlags.RST, cisn + 1));
+        for (Step s : steps) {
+            lab.at(s.t, () -> lab.client.inject(
+                    new Ipv4Repr(lab.clientAddr, lab.serverAddr, IpProtocol.TCP, 64, 0, 1, false, 0),
+                    new TcpRepr(41000, PORT, s.seq, 0, s.flags, 502, 0, TcpOptions.NONE, new byte[0])));
+        }
+        Call<byte[]>[] clientRecv = new Call[1];
+        lab.at(6.006424, () -> {
+            c.send("0123456789");
+            clientRecv[0] = c.recv(100);
+        });
+        lab.runUntil(8);
+        assertEquals(Errno.ECONNRESET, serverRecv[0].errno(), "the exact RST reset the server's connection");
+        assertEquals(Errno.ECONNRESET, clientRecv[0].errno());
+        check("h1_rfc5961_established", lab);
+    }
+
+    @Test
+    void ports_ephemeral() {
+        Lab lab = new Lab(3);
+        listener(lab, 128);
+        Socket other = lab.server.socket();
+        other.bind(lab.serverAddr, 5001);
+        other.listen(128);
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            lab.at(i * 1.0 + 0.5, () -> {
+                Socket s = lab.client.socket();
+                s.connect(lab.serverAddr, PORT);
+                ports.add(s.localPort());
+            });
+        }
+        lab.runUntil(26);
+        assertTrue(ports.stream().allMatch(p -> p % 2 == 0 && p >= 32768 && p <= 60999), "connect() picks even ports: " + ports);
+        int small = 0;
+        int jumps = 0;
+        for (int i = 1; i < ports.size(); i++) {
+            int d = ports.get(i) - ports.get(i - 1);
+            if (d >= 2 && d <= 16) {
+                small++;
+            } else {
+                jumps++;
+            }
+        }
+        assertTrue(small >= 18, "successive connects step by 2..16 inside a 10 s window: " + ports);
+        assertTrue(jumps >= 1 && jumps <= 4, "the start point moves every 10 s (time seed): " + ports);
+        Socket b1 = lab.client.socket();
+        assertEquals(Errno.OK, b1.bind(lab.clientAddr, 0));
+        Socket b2 = lab.client.socket();
+        assertEquals(Errno.OK, b2.bind(lab.clientAddr, 0));
+        assertEquals(1, b1.localPort() % 2, "bind(0) picks odd ports");
+        assertEquals(1, b2.localPort() % 2, "bind(0) picks odd ports");
+        Socket toOther = lab.client.socket();
+        toOther.connect(lab.serverAddr, 5001);
+        assertEquals(0, toOther.localPort() % 2);
+        assertArrayEquals(new int[0], new int[0]);
+    }
+}
