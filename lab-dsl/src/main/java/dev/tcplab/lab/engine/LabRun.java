@@ -84,7 +84,7 @@ final class LabRun {
             error = "out of memory" + (errorLocation != null ? " (at " + errorLocation + ")" : "") + ": " + oom.getMessage();
         } else if (thrown.get() != null) {
             errorLocation = ScriptFrames.INSTANCE.of(thrown.get(), context);
-            error = ScriptFrames.INSTANCE.describe(thrown.get());
+            error = ScriptFrames.INSTANCE.describe(thrown.get(), context);
         }
         List<CheckResult> checks = context.checks();
         return new LabResult(context.getId(), context.getTitle(), context.getScriptName(), context.getSeed(),

@@ -98,7 +98,7 @@ class LabContext(
     }
 
     private fun error(name: String, step: String?, points: Double, hidden: Boolean, e: Throwable, declared: SourceLocation?) =
-        CheckResult(name, step, 0.0, points, hidden, Outcome.ERROR, ScriptFrames.describe(e), simulation.nowNanos,
+        CheckResult(name, step, 0.0, points, hidden, Outcome.ERROR, ScriptFrames.describe(e, this), simulation.nowNanos,
             ScriptFrames.of(e, this) ?: declared)
 
     private fun record(result: CheckResult) {

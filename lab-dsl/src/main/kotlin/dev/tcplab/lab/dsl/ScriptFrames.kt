@@ -35,8 +35,10 @@ object ScriptFrames {
     }
 
     /** `IllegalStateException: boom (solution.kts:5)`: the exception and the innermost script line. */
-    fun describe(error: Throwable): String {
-        val where = firstKts(error.stackTrace)
+    fun describe(error: Throwable, context: LabContext? = LabContext.current()): String {
+        val where = firstKts(error.stackTrace)?.let {
+            if (context != null && it.file == context.scriptFileName) SourceLocation(context.scriptName, it.line, 0) else it
+        }
         val name = error.javaClass.simpleName.ifEmpty { error.javaClass.name }
         val text = if (error.message != null) "$name: ${error.message}" else name
         return if (where != null) "$text ($where)" else text

@@ -30,6 +30,7 @@ value class VDuration(val nanos: Long) : Comparable<VDuration> {
                 abs >= 1_000_000_000L -> trim(nanos / 1e9) + " s"
                 abs >= 1_000_000L -> trim(nanos / 1e6) + " ms"
                 abs >= 1_000L -> trim(nanos / 1e3) + " us"
+                abs == 0L -> "0 s"
                 else -> "$nanos ns"
             }
         }
