@@ -67,6 +67,15 @@ interface LabScope : ScriptScope {
 interface CheckScope : ScriptScope {
     /** The check's name. */
     val checkName: String
+
+    /** Without this, a nested `check("x") { }` would resolve to kotlin's `check(Boolean)` and confuse. */
+    @Deprecated("a check cannot contain checks: close this one first, or group checks with step(...)",
+        level = DeprecationLevel.ERROR)
+    fun check(name: String, points: Double = 1.0, hidden: Boolean = false, block: CheckScope.() -> Unit): Unit =
+        throw LabScriptError("a check cannot contain checks")
+
+    @Deprecated("steps group checks and cannot be inside one", level = DeprecationLevel.ERROR)
+    fun step(name: String, block: CheckScope.() -> Unit): Unit = throw LabScriptError("steps cannot be inside a check")
 }
 
 /** Loads the student's implementation of [T] from [file] in the submission folder. */

@@ -78,7 +78,7 @@ class MainTest {
 
     @Test
     void aLabErrorExitsOneAndTheOtherLabsStillRun() {
-        assertEquals(1, tcplab("run", LABS + "mixed", LABS + "broken"));
+        assertEquals(1, tcplab("run", LABS + "mixed", LABS + "broken/typo.lab.kts"));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("      NullPointerException (" + LABS + "mixed/a-throws.lab.kts:9)"), text);
         assertTrue(text.contains("      " + LABS + "broken/typo.lab.kts:4:5: Unresolved reference 'conection'."), text);

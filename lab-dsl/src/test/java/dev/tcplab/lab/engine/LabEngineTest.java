@@ -132,6 +132,14 @@ class LabEngineTest {
     }
 
     @Test
+    void aNestedCheckIsACompileErrorThatSaysSo() {
+        LabResult lab = lab(run("broken/nested.lab.kts"), "nested");
+        assertEquals(Outcome.ERROR, lab.outcome());
+        assertTrue(lab.error().contains("nested.lab.kts:2:5"), lab.error());
+        assertTrue(lab.error().contains("a check cannot contain checks"), lab.error());
+    }
+
+    @Test
     void aThrowingLabErrorsAloneAndTheNextLabStillPasses() {
         RunResult run = run("mixed");
         LabResult bad = lab(run, "a-throws");
