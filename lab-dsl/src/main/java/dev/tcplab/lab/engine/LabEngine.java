@@ -1,6 +1,16 @@
 package dev.tcplab.lab.engine;
 
+import dev.tcplab.lab.dsl.LabContext;
+import dev.tcplab.lab.report.Reports;
+import dev.tcplab.lab.result.LabResult;
 import dev.tcplab.lab.result.RunResult;
+import dev.tcplab.lab.script.ScriptCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compiles and runs lab scripts. Shared by the CLI and the Maven plugin: both are thin
@@ -11,7 +21,69 @@ public final class LabEngine {
     /** Bumped whenever the DSL changes, so cached compiled scripts are not reused across versions. */
     public static final String VERSION = "0.1.0";
 
+    /** Per-lab wall-clock limit when the request has none and -Dtcplab.timeout (seconds) is unset. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path cacheDir;
+    private ScriptCompiler compiler; // created on first run: the host is heavy
+
+    /** Caches compiled scripts in -Dtcplab.cache or ~/.cache/tcplab/scripts. */
+    public LabEngine() {
+        this(ScriptCompiler.defaultCacheDir());
+    }
+
+    /** Caches compiled scripts in {@code cacheDir} (the Maven plugin passes one under target/ or ~/.m2). */
+    public LabEngine(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /**
+     * Runs every lab the request names, in a deterministic order. Throws IllegalArgumentException
+     * only for a request that names a missing file or a file that is not a lab script.
+     */
     public RunResult run(RunRequest request, LabListener listener) {
-        throw new UnsupportedOperationException("engine: TODO");
+        long started = System.nanoTime();
+        LabRun lab = new LabRun(compiler(), request, timeout(request), listener);
+        List<LabResult> results = new ArrayList<>();
+        for (Path file : LabFiles.find(request.inputs())) {
+            if (request.onlyLab() == null || request.onlyLab().equals(LabFiles.id(file))) {
+                results.add(lab.run(file));
+            }
+        }
+        long seed = request.seed() != null ? request.seed() : LabContext.DEFAULT_SEED;
+        RunResult result = new RunResult(seed, List.copyOf(results), (System.nanoTime() - started) / 1_000_000);
+        if (request.reportsDir() != null) {
+            writeReports(result, request.reportsDir());
+        }
+        return result;
+    }
+
+    private static void writeReports(RunResult result, Path dir) {
+        try {
+            Reports.write(result, dir);
+        } catch (UnsupportedOperationException notYet) {
+            // TODO(reports): remove once dev.tcplab.lab.report.Reports.write is merged; until then no reports
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write reports to " + dir, e);
+        }
+    }
+
+    private synchronized ScriptCompiler compiler() {
+        if (compiler == null) {
+            compiler = new ScriptCompiler(cacheDir);
+        }
+        return compiler;
+    }
+
+    static Duration timeout(RunRequest request) {
+        if (request.labTimeout() != null) {
+            return request.labTimeout();
+        }
+        String seconds = System.getProperty("tcplab.timeout");
+        return seconds != null ? Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000)) : DEFAULT_TIMEOUT;
     }
 }

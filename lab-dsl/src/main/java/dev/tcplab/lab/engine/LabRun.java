@@ -1,0 +1,152 @@
+package dev.tcplab.lab.engine;
+
+import dev.tcplab.lab.dsl.LabContext;
+import dev.tcplab.lab.dsl.ScriptFrames;
+import dev.tcplab.lab.dsl.Submission;
+import dev.tcplab.lab.result.CheckResult;
+import dev.tcplab.lab.result.LabResult;
+import dev.tcplab.lab.result.LabTrace;
+import dev.tcplab.lab.result.Outcome;
+import dev.tcplab.lab.result.SourceLocation;
+import dev.tcplab.lab.script.ScriptCompiler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import kotlin.Unit;
+
+/**
+ * Runs one lab in containment: its body on its own daemon thread under a wall-clock limit, so a
+ * lab that throws, loops or exhausts memory ends as an ERROR result and the run goes on.
+ */
+final class LabRun {
+    /** How long a lab gets to notice an interrupt before it is stopped by force. */
+    private static final long GRACE_MILLIS = 200;
+
+    private final ScriptCompiler compiler;
+    private final RunRequest request;
+    private final Duration timeout;
+    private final LabListener listener;
+
+    LabRun(ScriptCompiler compiler, RunRequest request, Duration timeout, LabListener listener) {
+        this.compiler = compiler;
+        this.request = request;
+        this.timeout = timeout;
+        this.listener = listener;
+    }
+
+    LabResult run(Path file) {
+        String id = LabFiles.id(file);
+        String script = file.toString();
+        listener.labStarted(id, script);
+        long started = System.nanoTime();
+        Submission submission = new Submission(request.submission(), compiler);
+        LabContext context = new LabContext(id, script, file.getFileName().toString(), request.seed(),
+            request.onlyCheck(), submission, check -> {
+                listener.checkFinished(id, check);
+                return Unit.INSTANCE;
+            });
+
+        ScriptCompiler.Compiled compiled = compiler.compileLab(file, script);
+        LabResult result;
+        if (compiled instanceof ScriptCompiler.Compiled.Failed failed) {
+            result = new LabResult(id, id, script, context.getSeed(), Outcome.ERROR, failed.getMessage(),
+                failed.getLocation(), List.of(), null, millisSince(started), 0);
+        } else {
+            result = evaluate(((ScriptCompiler.Compiled.Ok) compiled), context, started);
+        }
+        listener.labFinished(result);
+        return result;
+    }
+
+    private LabResult evaluate(ScriptCompiler.Compiled.Ok compiled, LabContext context, long started) {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                thrown.set(LabContext.bind(context, () -> compiler.evaluateLab(compiled.getScript(), context)));
+            } catch (Throwable t) { // OutOfMemoryError outside the script's own frames, ThreadDeath
+                thrown.set(t);
+            }
+        }, "lab-" + context.getId());
+        thread.setDaemon(true); // a lab that cannot be stopped must not keep the JVM alive
+        thread.start();
+
+        String error = null;
+        SourceLocation errorLocation = null;
+        if (!join(thread, timeout.toMillis())) {
+            StackTraceElement[] where = thread.getStackTrace();
+            context.close();
+            stop(thread);
+            errorLocation = ScriptFrames.INSTANCE.locate(where, context);
+            error = "time limit of " + seconds(timeout) + " exceeded" + (errorLocation != null ? " (at " + errorLocation + ")" : "");
+        } else if (thrown.get() instanceof OutOfMemoryError oom) {
+            errorLocation = ScriptFrames.INSTANCE.of(oom, context);
+            error = "out of memory" + (errorLocation != null ? " (at " + errorLocation + ")" : "") + ": " + oom.getMessage();
+        } else if (thrown.get() != null) {
+            errorLocation = ScriptFrames.INSTANCE.of(thrown.get(), context);
+            error = ScriptFrames.INSTANCE.describe(thrown.get(), context);
+        }
+        List<CheckResult> checks = context.checks();
+        return new LabResult(context.getId(), context.getTitle(), context.getScriptName(), context.getSeed(),
+            outcome(error, checks), error, errorLocation, checks, trace(context), millisSince(started),
+            context.getSimulation().getNowNanos());
+    }
+
+    /** Interrupt first; a lab that ignores it (a busy loop) is stopped, or on a JVM without Thread.stop abandoned. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread thread) {
+        thread.interrupt();
+        if (join(thread, GRACE_MILLIS)) {
+            return;
+        }
+        try {
+            thread.stop(); // Java 17: still works; the thread is daemon, so abandoning it is the fallback
+            join(thread, 1000);
+        } catch (UnsupportedOperationException abandoned) {
+            // Java 20+: nothing more can be done; the daemon thread dies with the JVM
+        }
+    }
+
+    private static boolean join(Thread thread, long millis) {
+        try {
+            thread.join(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    static Outcome outcome(String error, List<CheckResult> checks) {
+        if (error != null || checks.stream().anyMatch(c -> c.outcome() == Outcome.ERROR)) {
+            return Outcome.ERROR;
+        }
+        if (checks.stream().anyMatch(c -> c.outcome() == Outcome.FAILED)) {
+            return Outcome.FAILED;
+        }
+        if (!checks.isEmpty() && checks.stream().allMatch(c -> c.outcome() == Outcome.SKIPPED)) {
+            return Outcome.SKIPPED;
+        }
+        return Outcome.PASSED;
+    }
+
+    private static LabTrace trace(LabContext context) {
+        var provider = context.getTraceProvider();
+        if (provider != null) {
+            try {
+                return provider.invoke();
+            } catch (RuntimeException e) {
+                // a broken trace must not cost the lab its verdict; the report shows no network
+            }
+        }
+        return new LabTrace(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tcplab.lab.dsl
+
+import dev.tcplab.lab.result.SourceLocation
+
+/**
+ * A lab expectation that did not hold: what was expected, what happened, at which virtual
+ * time and where in the script. An [AssertionError], so `catch (e: Exception)` in a script
+ * does not swallow it by accident.
+ */
+class ExpectationFailed(
+    /** What the expectation wanted, rendered; null for free-form `expectThat` failures. */
+    val expected: String?,
+    /** What was found, rendered; null for free-form failures. */
+    val actual: String?,
+    /** The first line of the verdict, e.g. `expected 3 but was 4`. */
+    val description: String,
+    /** Virtual time of the verdict, -1 when outside a lab. */
+    val virtualNanos: Long,
+    /** Script line of the failing expectation, null when none is on the stack. */
+    val location: SourceLocation?,
+) : AssertionError(compose(description, virtualNanos, location)) {
+    private companion object {
+        fun compose(description: String, virtualNanos: Long, location: SourceLocation?): String {
+            val time = if (virtualNanos >= 0) " at ${VDuration(virtualNanos)}" else ""
+            val where = if (location != null) " ($location)" else ""
+            return description + time + where
+        }
+    }
+}
+
+/** A mistake in the lab script itself (time running backwards, a missing submission...): the check or lab errors. */
+class LabScriptError(message: String) : IllegalStateException(message)

@@ -1,0 +1,131 @@
+package dev.tcplab.lab.dsl
+
+import dev.tcplab.lab.result.CheckResult
+import dev.tcplab.lab.result.LabTrace
+import dev.tcplab.lab.result.Outcome
+import dev.tcplab.lab.result.SourceLocation
+import java.util.Collections
+
+/**
+ * The engine-side state of one running lab: its identity and seed, the simulation the script
+ * directs, the checks recorded so far. One per lab, confined to the lab's thread (the engine
+ * reads results from another thread only after the lab ended or was stopped).
+ *
+ * Hook for NetworkDsl: on the first host/link declaration, create the stack-core world from
+ * [seed], install its clock once with `lab.simulation = world` and set `lab.traceProvider`;
+ * keep the world in [attachment] so later declarations find it.
+ */
+class LabContext(
+    /** File name without `.lab.kts`. */
+    val id: String,
+    /** The script path as given to the run; used in messages and [SourceLocation]s. */
+    val scriptName: String,
+    /** The bare file name, as compiled scripts report it in stack frames. */
+    val scriptFileName: String,
+    /** The run's seed (`--seed`), overriding the script's own; null = the script's or [DEFAULT_SEED]. */
+    private val runSeed: Long?,
+    /** Only checks whose name contains this run; null = all. */
+    private val onlyCheck: String?,
+    val submission: Submission,
+    private val onCheck: (CheckResult) -> Unit = {},
+) {
+    var title: String = id
+
+    private var scriptSeed: Long? = null
+
+    /** The effective seed: the run's, else the script's, else [DEFAULT_SEED]. */
+    var seed: Long
+        get() = runSeed ?: scriptSeed ?: DEFAULT_SEED
+        set(value) { scriptSeed = value }
+
+    private var installed: Simulation? = null
+    private val clockOnly = ClockOnlySimulation()
+
+    /**
+     * The clock `at`/`eventually` drive. [ClockOnlySimulation] until a network installs its own;
+     * may be set once, and only while virtual time is still 0.
+     */
+    var simulation: Simulation
+        get() = installed ?: clockOnly
+        set(value) {
+            check(installed == null) { "the lab's simulation is already set" }
+            check(clockOnly.nowNanos == 0L) { "a simulation must be installed before virtual time moves (now ${VDuration(clockOnly.nowNanos)})" }
+            installed = value
+        }
+
+    /** Fills LabResult.trace after the lab ran (also after it failed); null = an empty trace. */
+    var traceProvider: (() -> LabTrace)? = null
+
+    private val attachments = HashMap<Any, Any>()
+
+    /** Per-lab state owned by a DSL extension (e.g. NetworkDsl's world), created on first use. */
+    @Suppress("UNCHECKED_CAST")
+    fun <T : Any> attachment(key: Any, create: () -> T): T = attachments.getOrPut(key, create) as T
+
+    private val checks: MutableList<CheckResult> = Collections.synchronizedList(ArrayList())
+
+    @Volatile
+    private var closed = false
+
+    /** The checks recorded so far, a copy. */
+    fun checks(): List<CheckResult> = synchronized(checks) { ArrayList(checks) }
+
+    /** Called by the engine when the lab is stopped: a thread it could not stop records nothing more. */
+    fun close() {
+        closed = true
+    }
+
+    /** Runs one check now, recording PASSED / FAILED / ERROR / SKIPPED. Errors of the JVM itself (out of memory) end the lab. */
+    fun runCheck(name: String, step: String?, points: Double, hidden: Boolean, block: CheckScope.() -> Unit) {
+        val declared = ScriptFrames.here(this)
+        if (onlyCheck != null && !name.contains(onlyCheck)) {
+            record(CheckResult(name, step, 0.0, points, hidden, Outcome.SKIPPED, "not selected by --only $onlyCheck", -1, declared))
+            return
+        }
+        val result = try {
+            CheckBody(this, name).block()
+            CheckResult(name, step, points, points, hidden, Outcome.PASSED, null, simulation.nowNanos, declared)
+        } catch (e: ExpectationFailed) {
+            CheckResult(name, step, 0.0, points, hidden, Outcome.FAILED, e.message, e.virtualNanos, e.location ?: declared)
+        } catch (e: Exception) {
+            error(name, step, points, hidden, e, declared)
+        } catch (e: AssertionError) {
+            error(name, step, points, hidden, e, declared)
+        } catch (e: StackOverflowError) {
+            error(name, step, points, hidden, e, declared)
+        }
+        record(result)
+    }
+
+    private fun error(name: String, step: String?, points: Double, hidden: Boolean, e: Throwable, declared: SourceLocation?) =
+        CheckResult(name, step, 0.0, points, hidden, Outcome.ERROR, ScriptFrames.describe(e, this), simulation.nowNanos,
+            ScriptFrames.of(e, this) ?: declared)
+
+    private fun record(result: CheckResult) {
+        if (closed) return
+        checks.add(result)
+        onCheck(result)
+    }
+
+    companion object {
+        const val DEFAULT_SEED: Long = 1
+
+        private val CURRENT = ThreadLocal<LabContext?>()
+
+        /** The lab running on this thread, null outside a lab. */
+        @JvmStatic
+        fun current(): LabContext? = CURRENT.get()
+
+        /** Runs [body] with this thread bound to [context]. */
+        @JvmStatic
+        fun <T> bind(context: LabContext, body: () -> T): T {
+            val previous = CURRENT.get()
+            CURRENT.set(context)
+            try {
+                return body()
+            } finally {
+                CURRENT.set(previous)
+            }
+        }
+    }
+}

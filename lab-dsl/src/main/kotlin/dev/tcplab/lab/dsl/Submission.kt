@@ -1,0 +1,88 @@
+package dev.tcplab.lab.dsl
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.Properties
+
+/** Compiles a Kotlin script of a submission whose last expression implements [type]. Supplied by the engine. */
+fun interface ImplementationLoader {
+    fun load(file: Path, type: Class<*>): Any
+}
+
+/**
+ * A student's submission: a folder with `answers.properties` (answers and parameters) and Kotlin
+ * script files implementing interfaces the lab names. [dir] null = the run has no submission.
+ */
+class Submission(val dir: Path?, private val loader: ImplementationLoader) {
+    val present: Boolean get() = dir != null
+
+    /** Everything in answers.properties; empty when there is no submission or no such file. */
+    val answers: Map<String, String> by lazy { readAnswers() }
+
+    /** One answer, trimmed; fails clearly when there is no submission or no such answer. */
+    fun answer(key: String): String {
+        val folder = need("answer \"$key\"")
+        return answers[key]?.trim()
+            ?: throw LabScriptError("the submission has no answer \"$key\" (expected a line `$key = ...` in ${folder.resolve(ANSWERS)})")
+    }
+
+    /**
+     * A parameter from answers.properties, converted to [default]'s type; [default] when absent
+     * (also without a submission, so a lab runs with its defaults).
+     */
+    @Suppress("UNCHECKED_CAST")
+    fun <T : Any> param(name: String, default: T): T {
+        val raw = answers[name]?.trim() ?: return default
+        return try {
+            when (default) {
+                is Int -> raw.toInt()
+                is Long -> raw.toLong()
+                is Double -> raw.toDouble()
+                is Boolean -> raw.toBooleanStrict()
+                is VDuration -> parseDuration(raw)
+                is String -> raw
+                else -> throw LabScriptError("param \"$name\": unsupported type ${default.javaClass.simpleName}")
+            } as T
+        } catch (e: IllegalArgumentException) {
+            throw LabScriptError("param \"$name\" = \"$raw\" in ${ANSWERS} is not a ${default.javaClass.simpleName}")
+        }
+    }
+
+    /** Compiles [file] from the submission folder; its last expression must implement [T]. */
+    inline fun <reified T : Any> load(file: String): T = load(file, T::class.java)
+
+    fun <T : Any> load(file: String, type: Class<T>): T {
+        val folder = need("implementation of ${type.simpleName} in $file")
+        val path = folder.resolve(file)
+        if (!Files.isRegularFile(path)) throw LabScriptError("the submission has no file $file (looked for $path)")
+        return type.cast(loader.load(path, type))
+    }
+
+    private fun need(what: String): Path =
+        dir ?: throw LabScriptError("this lab needs a submission ($what) but none was given (--submission DIR)")
+
+    private fun readAnswers(): Map<String, String> {
+        val file = dir?.resolve(ANSWERS) ?: return emptyMap()
+        if (!Files.isRegularFile(file)) return emptyMap()
+        val props = Properties()
+        Files.newBufferedReader(file).use(props::load)
+        return props.stringPropertyNames().sorted().associateWith { props.getProperty(it) }
+    }
+
+    companion object {
+        const val ANSWERS = "answers.properties"
+
+        /** `250ms`, `1.5 s`, `200us`, `10ns`. */
+        fun parseDuration(text: String): VDuration {
+            val m = Regex("""^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(ns|us|ms|s)\s*$""").find(text)
+                ?: throw IllegalArgumentException("not a duration: $text")
+            val v = m.groupValues[1].toDouble()
+            return when (m.groupValues[2]) {
+                "ns" -> VDuration(Math.round(v))
+                "us" -> v.us
+                "ms" -> v.ms
+                else -> v.s
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.tcplab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcplab.lab.engine.LabEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tcplab command line: exit statuses and the lines it prints. */
+class MainTest {
+    static final String LABS = "src/test/resources/labs/";
+
+    @TempDir
+    static Path cache;
+
+    static LabEngine engine;
+
+    ByteArrayOutputStream out;
+    ByteArrayOutputStream err;
+
+    @BeforeAll
+    static void engine() {
+        engine = new LabEngine(cache);
+    }
+
+    @BeforeEach
+    void streams() {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+    }
+
+    int tcplab(String... args) {
+        return new Main(() -> engine, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    List<String> lines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void passingLabsExitZeroWithALinePerCheckAndASummary() {
+        assertEquals(0, tcplab("run", LABS + "basic"));
+        List<String> lines = lines();
+        assertEquals("▶ [1/2] clock  (" + LABS + "basic/clock.lab.kts)", lines.get(0));
+        assertTrue(lines.contains("  ✓ starts at zero  1/1  @0 s"), lines::toString);
+        assertTrue(lines.contains("  ✓ moving forward › at() moves the clock  2/2  @1.5 s"), lines::toString);
+        assertTrue(lines.contains("  ✓ units and arithmetic (hidden)  1/1  @1.75 s"), lines::toString);
+        assertTrue(lines.contains("  PASSED  Virtual clock basics: 5.5/5.5 points, 5 checks, virtual 1.75 s, seed 42"),
+            lines::toString);
+        assertTrue(lines.get(lines.size() - 1).startsWith("PASSED: 2 labs, 2 passed, 0 failed, 0 errors; 7.5/7.5 points; "),
+            lines::toString);
+    }
+
+    @Test
+    void aFailedCheckExitsOneAndSaysWhy() {
+        assertEquals(1, tcplab("run", LABS + "failing"));
+        List<String> lines = lines();
+        int i = lines.indexOf("  ✗ handshake state  0/3  @1.5 s");
+        assertTrue(i > 0, lines::toString);
+        assertEquals("      expected \"TCP_ESTABLISHED\" but was \"TCP_SYN_SENT\" at 1.5 s (" + LABS
+            + "failing/expect.lab.kts:9)", lines.get(i + 1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("FAILED: 1 lab, 0 passed, 1 failed, 0 errors; 2/6 points"),
+            lines::toString);
+    }
+
+    @Test
+    void aLabErrorExitsOneAndTheOtherLabsStillRun() {
+        assertEquals(1, tcplab("run", LABS + "mixed", LABS + "broken/typo.lab.kts"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("      NullPointerException (" + LABS + "mixed/a-throws.lab.kts:9)"), text);
+        assertTrue(text.contains("      " + LABS + "broken/typo.lab.kts:4:5: Unresolved reference 'conection'."), text);
+        assertTrue(text.contains("  ✓ fine  1/1  @0 s"), text);
+        assertTrue(text.contains("FAILED: 3 labs, 1 passed, 0 failed, 2 errors"), text);
+    }
+
+    @Test
+    void optionsSelectLabsChecksAndSeed() {
+        assertEquals(0, tcplab("run", "--lab", "clock", "--only", "zero", "--seed", "7", LABS + "basic"));
+        List<String> lines = lines();
+        assertTrue(lines.contains("  ✓ starts at zero  1/1  @0 s"), lines::toString);
+        assertTrue(lines.contains("  - moving forward › at() moves the clock  skipped"), lines::toString);
+        assertTrue(lines.contains("  PASSED  Virtual clock basics: 1/5.5 points, 5 checks, virtual 0 s, seed 7"), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("events")), lines::toString);
+    }
+
+    @Test
+    void anEndlessLabIsStoppedByTimeout() {
+        assertEquals(1, tcplab("run", "--timeout", "1", LABS + "endless"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("      time limit of 1 s exceeded (at "), out::toString);
+    }
+
+    @Test
+    void usageErrorsExitTwoWithTheReason() {
+        assertEquals(2, tcplab());
+        assertEquals(2, tcplab("fly"));
+        assertTrue(errText().contains("unknown command 'fly'"), errText());
+        assertEquals(2, tcplab("run", "--seed", "many", LABS + "basic"));
+        assertTrue(errText().contains("--seed wants a whole number, not 'many'"), errText());
+        assertEquals(2, tcplab("run", LABS + "nowhere"));
+        assertTrue(errText().contains("no such file or directory: " + LABS + "nowhere"), errText());
+        assertEquals(2, tcplab("run", "--lab", "nope", LABS + "basic"));
+        assertTrue(errText().contains("no lab named 'nope'"), errText());
+        assertEquals(2, tcplab("run"));
+        assertEquals(2, tcplab("run", "--frobnicate", LABS));
+        assertEquals(2, tcplab("grade", LABS + "basic"));
+        assertTrue(errText().contains("--submission DIR is required"), errText());
+        assertEquals(2, tcplab("new", "Bad Name"));
+        assertEquals(2, tcplab("help", "fly"));
+    }
+
+    @Test
+    void helpReadsWell() {
+        assertEquals(0, tcplab("--help"));
+        String overview = out.toString(StandardCharsets.UTF_8);
+        for (String command : List.of("run", "list", "grade", "new", "help")) {
+            assertTrue(overview.contains("\n  " + command + " "), overview);
+        }
+        out.reset();
+        assertEquals(0, tcplab("help", "run"));
+        List<String> lines = lines();
+        assertEquals("Usage: tcplab run [options] FILES|DIRS...", lines.get(0));
+        assertTrue(lines.contains("  -s, --seed N           seed for every lab (overrides each lab's own seed)"), lines::toString);
+        out.reset();
+        assertEquals(0, tcplab("grade", "--help"));
+        assertTrue(lines().get(0).startsWith("Usage: tcplab grade --submission DIR"), lines()::toString);
+    }
+
+    @Test
+    void listShowsIdsTitlesAndChecksWithoutRunningThem() {
+        assertEquals(0, tcplab("list", "--checks", LABS + "basic", LABS + "endless"));
+        List<String> lines = lines();
+        assertEquals("clock   Virtual clock basics  (5 checks, 5.5 points)", lines.get(0));
+        assertEquals("          - at() moves the clock  [2]", lines.get(2));
+        assertTrue(lines.contains("loop    Never ends  (1 check, 1 points)"),
+            lines::toString);
+        assertEquals("3 labs", lines.get(lines.size() - 1));
+    }
+}

@@ -1,0 +1,6 @@
+title = "Never ends"
+check("before the loop") { }
+var spins = 0L
+while (true) {
+    spins++
+}

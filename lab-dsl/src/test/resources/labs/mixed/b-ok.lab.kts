@@ -1,0 +1,2 @@
+title = "Fine"
+check("fine") { now shouldBe 0.s }

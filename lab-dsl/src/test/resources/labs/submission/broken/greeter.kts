@@ -1,0 +1,3 @@
+object : dev.tcplab.lab.engine.Greeter {
+    override fun greet(name: String) = nme
+}
