@@ -78,8 +78,8 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "lab.forks", defaultValue = "1")
     int forks;
 
-    /** Compiled-script cache (used once the engine takes a cache directory). */
-    @Parameter(property = "lab.cacheDirectory", defaultValue = "${project.build.directory}/lab-cache")
+    /** Compiled-script cache, keyed by script text and engine version (shared across projects). */
+    @Parameter(property = "lab.cacheDirectory", defaultValue = "${user.home}/.cache/tcplab/scripts")
     File cacheDirectory;
 
     @Override
@@ -131,16 +131,15 @@ public class RunMojo extends AbstractMojo {
 
     private RunResult run(List<Path> scripts, Duration limit, LabListener listener) throws MojoExecutionException {
         Path sub = submission == null ? null : submission.toPath();
-        // TODO(engine): new LabEngine(cacheDirectory.toPath()) once the engine takes a cache directory
         if (forks <= 1 || scripts.size() == 1) {
-            return new LabEngine().run(new RunRequest(scripts, seed, null, check, sub, null, limit), listener);
+            return new LabEngine(cacheDirectory.toPath()).run(new RunRequest(scripts, seed, null, check, sub, null, limit), listener);
         }
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, scripts.size()));
         try {
             List<Future<RunResult>> parts = new ArrayList<>();
             for (Path script : scripts) {
-                parts.add(pool.submit(() -> new LabEngine().run(
+                parts.add(pool.submit(() -> new LabEngine(cacheDirectory.toPath()).run(
                     new RunRequest(List.of(script), seed, null, check, sub, null, limit), listener)));
             }
             List<LabResult> labs = new ArrayList<>();

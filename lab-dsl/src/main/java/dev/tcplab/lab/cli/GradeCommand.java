@@ -54,14 +54,9 @@ final class GradeCommand implements Command {
         Path reports = line.hasOption("reports") ? Args.path(line, "reports") : Path.of("lab-reports");
         Grader.Request request = new Grader.Request(Args.paths(line, "lab file or folder"), submission, reports,
             Args.seed(line), Args.timeout(line), line.getOptionValue("max-heap"));
-        try {
-            Grader.Outcome outcome = Grader.grade(request);
-            out.printf("score %s/%s%s%n", Console.points(outcome.score()), Console.points(outcome.maxScore()),
-                outcome.resultsJson() != null ? "  (" + outcome.resultsJson() + ")" : "");
-            return outcome.allPassed() ? 0 : 1;
-        } catch (UnsupportedOperationException e) {
-            err.println("tcplab grade: grading is not available in this build (" + e.getMessage() + ")");
-            return 1;
-        }
+        Grader.Outcome outcome = Grader.grade(request);
+        out.printf("score %s/%s%s%n", Console.points(outcome.score()), Console.points(outcome.maxScore()),
+            outcome.resultsJson() != null ? "  (" + outcome.resultsJson() + ")" : "");
+        return outcome.allPassed() ? 0 : 1;
     }
 }

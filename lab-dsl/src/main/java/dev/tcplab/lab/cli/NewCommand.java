@@ -46,9 +46,6 @@ final class NewCommand implements Command {
         } catch (IOException e) {
             err.println("tcplab new: " + e.getMessage());
             return 1;
-        } catch (UnsupportedOperationException e) {
-            err.println("tcplab new: scaffolding is not available in this build (" + e.getMessage() + ")");
-            return 1;
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class LabEngine {
     /** Bumped whenever the DSL changes, so cached compiled scripts are not reused across versions. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
     /** Per-lab wall-clock limit when the request has none and -Dtcplab.timeout (seconds) is unset. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -65,8 +65,6 @@ public final class LabEngine {
     private static void writeReports(RunResult result, Path dir) {
         try {
             Reports.write(result, dir);
-        } catch (UnsupportedOperationException notYet) {
-            // TODO(reports): remove once dev.tcplab.lab.report.Reports.write is merged; until then no reports
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reports to " + dir, e);
         }

@@ -30,8 +30,16 @@ import kotlin.script.experimental.jvm.loadDependencies
 abstract class LabScript(context: LabContext) : LabScope by LabBody(context)
 
 object LabScriptCompilation : ScriptCompilationConfiguration({
-    // NetworkDsl and the stack's names are added here when they exist (keep in one list)
-    defaultImports("dev.tcplab.lab.dsl.*")
+    // the DSL, and the stack names labs assert on (TCP_SYN_SENT, ECONNREFUSED, SO_REUSEADDR, Faults)
+    defaultImports(
+        "dev.tcplab.lab.dsl.*",
+        "dev.tcplab.stack.tcp.TcpState.*",
+        "dev.tcplab.stack.socket.Errno.*",
+        "dev.tcplab.stack.socket.SockOpt.*",
+        "dev.tcplab.stack.host.KernelProfile.*",
+        "dev.tcplab.stack.dev.fault.Faults",
+        "dev.tcplab.stack.dev.fault.Matchers",
+    )
     jvm {
         // the DSL's own loader, not the context one: inside Maven it is the plugin realm (TECH-NOTES)
         dependenciesFromClassloader(classLoader = LabScript::class.java.classLoader, wholeClasspath = true)

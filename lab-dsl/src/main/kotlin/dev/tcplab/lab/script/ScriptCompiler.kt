@@ -118,14 +118,21 @@ class ScriptCompiler(val cacheDir: Path) : ImplementationLoader {
         return Compiled.Failed(located.joinToString("\n") { it.second }, located.firstNotNullOfOrNull { it.first })
     }
 
+    private fun stamp(f: File): String = when {
+        f.isFile -> "${f.length()}:${f.lastModified()}"
+        f.isDirectory -> f.walkTopDown().filter { it.isFile }.maxOfOrNull { it.lastModified() }?.toString() ?: "0"
+        else -> "-"
+    }
+
     private fun cacheFile(source: SourceCode, config: ScriptCompilationConfiguration): File {
         val digest = MessageDigest.getInstance("SHA-256")
         fun add(s: String) = digest.update((s + "\u0000").toByteArray(Charsets.UTF_8))
         add(LabEngine.VERSION)
         add(source.name ?: "")
         add(source.text)
+        // the path and the build of every classpath entry: a rebuilt DSL must not load stale scripts
         config[ScriptCompilationConfiguration.dependencies].orEmpty()
-            .filterIsInstance<JvmDependency>().flatMap { it.classpath }.forEach { add(it.path) }
+            .filterIsInstance<JvmDependency>().flatMap { it.classpath }.forEach { add(it.path + "@" + stamp(it)) }
         Files.createDirectories(cacheDir)
         return cacheDir.resolve(HexFormat.of().formatHex(digest.digest()) + ".jar").toFile()
     }

@@ -1,0 +1,62 @@
+package dev.tcplab.lab.dsl
+
+import dev.tcplab.stack.host.KernelProfile
+
+/*
+ * Declaring the network of a lab: hosts, links, switches. The DSL only describes; stack-core runs.
+ *
+ *   val client = host("client", "192.0.2.1") { sysctl("net.ipv4.tcp_syn_retries", 3) }
+ *   val server = host("server", "192.0.2.2")
+ *   link(client, server) { delay = 10.ms; drop(first = 2, from = server) { it.tcp.synAck } }
+ */
+
+/** The lab's network (created on first use). */
+val ScriptScope.world: World get() = World.of(lab)
+
+/** A modelled Linux host with an IPv4 address ("192.0.2.1" or "192.0.2.1/24"). */
+fun LabScope.host(
+    name: String,
+    address: String,
+    profile: KernelProfile = KernelProfile.LINUX_6_18,
+    configure: HostConfig.() -> Unit = {},
+): HostHandle {
+    val h = world.addHost(name, address, profile)
+    HostConfig(h).configure()
+    return h
+}
+
+/** Sysctls and other host settings, in the `host(...) { }` block. */
+@LabDsl
+class HostConfig internal constructor(private val host: HostHandle) {
+    /** sysctl -w, by /proc/sys name: `sysctl("net.ipv4.tcp_syncookies", 2)`. */
+    fun sysctl(name: String, value: Any) = host.sysctl(name, value)
+}
+
+/**
+ * A point-to-point link between two hosts (their addresses go on its ends). With [staticArp]
+ * (the default, as in the reference captures' setup) each side knows the other's MAC, so the
+ * first SYN leaves at once; `staticArp = false` lets ARP resolve it on the wire first.
+ */
+fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, configure: LinkConfig.() -> Unit = {}): LinkHandle {
+    val l = world.network.link(a.host, "${a.address}/${a.prefix}", b.host, "${b.address}/${b.prefix}")
+    if (staticArp) {
+        a.host.ip().arp().addStatic(b.address, l.b().mac())
+        b.host.ip().arp().addStatic(a.address, l.a().mac())
+    }
+    val handle = LinkHandle(world, l, a, b)
+    world.links.add(handle)
+    LinkConfig(handle).configure()
+    return handle
+}
+
+/** A switch for three or more hosts: `lan("lan", client, server, attacker) { delay = 1.ms }`. */
+fun LabScope.lan(name: String, vararg hosts: HostHandle, configure: LinkConfig.() -> Unit = {}): List<LinkHandle> {
+    val sw = world.network.lan(name)
+    return hosts.map { h ->
+        val l = world.network.attach(h.host, "${h.address}/${h.prefix}", sw)
+        val handle = LinkHandle(world, l, h, null)
+        world.links.add(handle)
+        LinkConfig(handle).configure()
+        handle
+    }
+}
