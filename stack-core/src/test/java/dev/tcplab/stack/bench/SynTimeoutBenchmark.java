@@ -65,7 +65,9 @@ public final class SynTimeoutBenchmark {
             throw new IllegalStateException("connect returned " + conn);
         }
         long syns = net.trace().of(dev.tcplab.stack.host.TraceEvent.Frame.class).stream()
-                .filter(f -> f.fromNode().equals("client")).count();
+                .filter(f -> f.fromNode().equals("client"))
+                .map(f -> dev.tcplab.stack.wire.Frames.decode(f.bytes()).tcp())
+                .filter(t -> t != null && t.has(TcpFlags.SYN)).count();
         return new long[] {conn.doneAt(), syns, net.trace().events().size()};
     }
 }
