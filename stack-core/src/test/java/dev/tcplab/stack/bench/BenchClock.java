@@ -1,0 +1,37 @@
+package dev.tcplab.stack.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/** Wall clock and heap readings for the benchmark mains (never used by tests). */
+final class BenchClock {
+    private BenchClock() {}
+
+    static long wallNanos() {
+        return System.nanoTime();
+    }
+
+    /** Heap in use after asking for a full collection a few times (MemoryMXBean). */
+    static long heapAfterGc() {
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return mem.getHeapMemoryUsage().getUsed();
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cpus, Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + "), max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+    }
+
+    static String mib(long bytes) {
+        return String.format("%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}
