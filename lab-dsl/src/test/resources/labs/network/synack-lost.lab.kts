@@ -22,6 +22,7 @@ check("the states the client went through", points = 1) {
     conn.states shouldBe listOf(TCP_CLOSE, TCP_SYN_SENT, TCP_ESTABLISHED)
 }
 check("the handshake took the kernel's path", points = 1) {
+    runUntil(1.1.s) // the client's ACK reaches the server at 1.03 s
     trace.on(server) shouldContainInOrder listOf("tcp_v4_rcv", "tcp_conn_request",
         "tcp_v4_send_synack", "tcp_check_req", "inet_rtx_syn_ack", "tcp_check_req", "tcp_v4_syn_recv_sock",
         "inet_csk_complete_hashdance")

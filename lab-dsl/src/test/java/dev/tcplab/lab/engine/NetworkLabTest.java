@@ -13,15 +13,26 @@ import dev.tcplab.stack.pcap.PcapReader;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /** Labs that declare a network, end to end through the engine (src/test/resources/labs/network). */
 class NetworkLabTest {
+    @TempDir
+    static Path cache;
+
+    static LabEngine engine;
     static RunResult run;
 
     @BeforeAll
     static void runLabs() {
-        LabEngineTest.engine();
-        run = LabEngineTest.run("network");
+        engine = new LabEngine(cache);
+        run = runNetwork(null);
+    }
+
+    static RunResult runNetwork(Long seed) {
+        return engine.run(new RunRequest(List.of(LabEngineTest.LABS.resolve("network")), seed, null, null, null, null, null),
+                LabListener.NONE);
     }
 
     @Test
@@ -41,7 +52,9 @@ class NetworkLabTest {
         List<String> flags = t.packets().stream().map(LabTrace.WirePacket::flags).toList();
         assertEquals(List.of("S", "SA", "S", "SA", "SA", "A"), flags);
         assertEquals(2, t.packets().stream().filter(p -> !p.delivered()).count());
-        assertTrue(t.faults().stream().allMatch(f -> f.description().contains("SYN-ACK")), t.faults().toString());
+        assertEquals(2, t.faults().size(), t.faults().toString());
+        assertTrue(t.faults().stream().allMatch(f -> f.description().startsWith("drop") && f.description().contains("(first 2)")),
+                t.faults().toString());
         assertTrue(t.states().stream().anyMatch(s -> s.to().equals("TCP_NEW_SYN_RECV")));
         assertTrue(t.kernelCalls().stream().anyMatch(k -> k.function().equals("tcp_check_req")));
         assertEquals(1, t.captures().size());
@@ -63,12 +76,11 @@ class NetworkLabTest {
 
     @Test
     void sameSeedSameBytes() {
-        RunResult again = LabEngineTest.run("network");
+        RunResult again = runNetwork(null);
         byte[] a = LabEngineTest.lab(run, "synack-lost").trace().captures().get(0).pcap();
         byte[] b = LabEngineTest.lab(again, "synack-lost").trace().captures().get(0).pcap();
         assertTrue(java.util.Arrays.equals(a, b), "same seed, byte-identical pcap");
-        RunResult other = LabEngineTest.engine.run(new RunRequest(List.of(LabEngineTest.LABS.resolve("network/synack-lost.lab.kts")),
-                99L, null, null, null, null, null), LabListener.NONE);
+        RunResult other = runNetwork(99L);
         byte[] c = LabEngineTest.lab(other, "synack-lost").trace().captures().get(0).pcap();
         assertTrue(!java.util.Arrays.equals(a, c), "another seed, other ISNs");
     }

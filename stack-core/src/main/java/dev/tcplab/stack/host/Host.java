@@ -12,7 +12,6 @@ import dev.tcplab.stack.tcp.TcpUserOps;
 import dev.tcplab.stack.wire.Ipv4Address;
 import dev.tcplab.stack.wire.Ipv4Repr;
 import dev.tcplab.stack.wire.TcpRepr;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,6 @@ public final class Host {
     private final Ip ip;
     private final Tcp tcp;
     private final TcpUserOps ops;
-    private final List<Socket> sockets = new ArrayList<>();
 
     public Host(String name, EventLoop loop, Trace trace, Rng rng, KernelProfile profile) {
         this.name = name;
@@ -108,13 +106,7 @@ public final class Host {
     }
 
     private Socket wrap(TcpSock sk) {
-        Socket s = new Socket(name, loop, ops, ip::isLocal, sk, this::wrap);
-        sockets.add(s);
-        return s;
-    }
-
-    public List<Socket> sockets() {
-        return List.copyOf(sockets);
+        return new Socket(name, loop, ops, ip::isLocal, sk, this::wrap);
     }
 
     /** Sends a crafted TCP segment with any IP header (spoofed source, bad fields): packet injection. */

@@ -30,6 +30,8 @@ public final class Arp {
     private final Trace trace;
     private final Mib mib;
     private final Map<Ipv4Address, MacAddress> cache = new HashMap<>();
+    /** NUD_PERMANENT entries: ARP never overwrites them. */
+    private final java.util.Set<Ipv4Address> permanent = new java.util.HashSet<>();
     private final Map<Ipv4Address, Pending> pending = new HashMap<>();
 
     private static final class Pending {
@@ -52,6 +54,7 @@ public final class Arp {
     /** A permanent entry (ip neigh add ... nud permanent). */
     public void addStatic(Ipv4Address ip, MacAddress mac) {
         cache.put(ip, mac);
+        permanent.add(ip);
     }
 
     /** neigh_resolve_output: send now if known, else queue and solicit. */
@@ -114,7 +117,9 @@ public final class Arp {
     }
 
     private void learn(Ipv4Address ip, MacAddress mac) {
-        cache.put(ip, mac);
+        if (!permanent.contains(ip)) {
+            cache.put(ip, mac);
+        }
         Pending p = pending.remove(ip);
         if (p != null) {
             p.timer.del();

@@ -130,13 +130,13 @@ public final class Ip {
         }
         switch (eth.etherType()) {
             case EtherType.ARP -> arp.receive(iface, frame, eth.payloadOffset(), eth.payloadLength());
-            case EtherType.IPV4 -> ipRcv(iface, frame, eth.payloadOffset(), eth.payloadLength());
+            case EtherType.IPV4 -> ipRcv(iface, frame, eth.payloadOffset(), eth.payloadLength(), !eth.dst().isBroadcast());
             default -> mib.inc(Counter.DevRxDropped);
         }
     }
 
     /** ip_rcv / ip_rcv_core: header checks in the kernel's order and counters. */
-    private void ipRcv(Ipv4Interface iface, byte[] buf, int off, int len) {
+    private void ipRcv(Ipv4Interface iface, byte[] buf, int off, int len, boolean packetHost) {
         mib.inc(Counter.IpInReceives);
         Ipv4Packet ip = Ipv4Packet.wrap(buf, off, len);
         WireError err = ip.check();
@@ -166,13 +166,18 @@ public final class Ip {
             mib.inc(Counter.IpInDiscards); // no reassembly in the model
             return;
         }
-        ipLocalDeliver(ip);
+        ipLocalDeliver(ip, packetHost);
     }
 
     /** ip_local_deliver → tcp_v4_rcv's header checks (InSegs first, "count it even if it's bad"). */
-    private void ipLocalDeliver(Ipv4Packet ip) {
+    private void ipLocalDeliver(Ipv4Packet ip, boolean packetHost) {
         if (ip.protocol() != IpProtocol.TCP) {
             mib.inc(Counter.IpInUnknownProtos);
+            return;
+        }
+        if (!packetHost) {
+            // tcp_v4_rcv: skb->pkt_type != PACKET_HOST is discarded before InSegs is counted
+            mib.inc(Counter.IpInDelivers);
             return;
         }
         TcpPacket tp = TcpPacket.wrap(ip.buffer(), ip.payloadOffset(), ip.payloadLength());
