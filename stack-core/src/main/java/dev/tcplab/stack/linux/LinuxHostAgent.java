@@ -234,7 +234,7 @@ public final class LinuxHostAgent {
         if (mode.equals("nb")) {
             ch.configureBlocking(false);
             if (!ch.connect(to)) {
-                throw new Failure("EINPROGRESS", "Operation now in progress (local port " + localPort(ch) + ")");
+                throw new Failure("EINPROGRESS", "Operation now in progress");
             }
         } else {
             ch.socket().connect(to, Integer.parseInt(mode));
@@ -243,7 +243,8 @@ public final class LinuxHostAgent {
     }
 
     private static int localPort(SocketChannel ch) throws IOException {
-        return ((InetSocketAddress) ch.getLocalAddress()).getPort();
+        InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
+        return local == null ? 0 : local.getPort();
     }
 
     /** SO_ERROR: 0 while a non-blocking connect is in progress or after it succeeded. */
