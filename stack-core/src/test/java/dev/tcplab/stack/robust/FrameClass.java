@@ -30,6 +30,8 @@ enum FrameClass {
     /** The model does no reassembly and discards fragments. */
     IP_FRAGMENT(Counter.IpInReceives, Counter.IpInDiscards),
     IP_NOT_TCP(Counter.IpInReceives, Counter.IpInUnknownProtos),
+    /** TCP in an Ethernet broadcast frame: tcp_v4_rcv drops pkt_type != PACKET_HOST before InSegs. */
+    TCP_NOT_HOST(Counter.IpInReceives, Counter.IpInDelivers),
     /** tcp_v4_rcv: pskb_may_pull(20) fails → discard_it after InSegs. */
     TCP_SHORT(Counter.IpInReceives, Counter.IpInDelivers, Counter.TcpInSegs),
     /** doff < 5 → bad_packet. */

@@ -33,7 +33,7 @@ final class FrameOracle {
         if (type != 0x0800) {
             return FrameClass.ETH_UNKNOWN_TYPE;
         }
-        return ip(f, 14, f.length - 14);
+        return ip(f, 14, f.length - 14, dst == mac);
     }
 
     private static FrameClass arp(byte[] f) {
@@ -44,7 +44,7 @@ final class FrameOracle {
         return FrameClass.ARP_OK;
     }
 
-    private FrameClass ip(byte[] f, int o, int len) {
+    private FrameClass ip(byte[] f, int o, int len, boolean packetHost) {
         if (len < 20) {
             return FrameClass.IP_BAD_HEADER;
         }
@@ -70,6 +70,9 @@ final class FrameOracle {
         }
         if (u8(f, o + 9) != 6) {
             return FrameClass.IP_NOT_TCP;
+        }
+        if (!packetHost) {
+            return FrameClass.TCP_NOT_HOST;
         }
         return tcp(f, o, o + ihl, total - ihl);
     }
