@@ -19,7 +19,7 @@ import dev.tcplab.stack.wire.TcpRepr;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A SYN flood: 1,000,000 SYNs from spoofed sources in 10.0.0.0/8 (frames with real checksums,
+ * A SYN flood: 1,000,000 SYNs from spoofed sources in TEST-NET-3 203.0.113.0/24 (random source ports) (frames with real checksums,
  * straight into the server's device receive entry, 100 per 1 ms of virtual time = 100k SYN/s)
  * against a listener with backlog 128 and default sysctls (tcp_syncookies=1). The server answers
  * each (SYN-ACK or cookie SYN-ACK) through a default route towards the client host, which drops
@@ -66,7 +66,7 @@ public final class SynFloodBenchmark {
         Socket legitSock = null;
         long legitAt = 0;
         for (int i = 0; i < syns; i++) {
-            Ipv4Address src = new Ipv4Address(0x0A00_0000 | (rng.nextInt() & 0x00FF_FFFF));
+            Ipv4Address src = new Ipv4Address(0xCB00_7100 | (1 + rng.nextInt(254))) // 203.0.113.1-254, in memory only;
             int sport = 1024 + rng.nextInt(64512);
             TcpRepr syn = new TcpRepr(sport, 80, rng.nextInt(), 0, TcpFlags.SYN, 64240, 0, synOptions, null);
             Ipv4Repr ip = new Ipv4Repr(src, SERVER, IpProtocol.TCP, 64, 0, i & 0xffff, true, syn.length());
