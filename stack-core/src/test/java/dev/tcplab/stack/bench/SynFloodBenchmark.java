@@ -66,7 +66,7 @@ public final class SynFloodBenchmark {
         Socket legitSock = null;
         long legitAt = 0;
         for (int i = 0; i < syns; i++) {
-            Ipv4Address src = new Ipv4Address(0xCB00_7100 | (1 + rng.nextInt(254))) // 203.0.113.1-254, in memory only;
+            Ipv4Address src = new Ipv4Address(0xCB00_7100 | (1 + rng.nextInt(254))); // 203.0.113.1-254, in memory only
             int sport = 1024 + rng.nextInt(64512);
             TcpRepr syn = new TcpRepr(sport, 80, rng.nextInt(), 0, TcpFlags.SYN, 64240, 0, synOptions, null);
             Ipv4Repr ip = new Ipv4Repr(src, SERVER, IpProtocol.TCP, 64, 0, i & 0xffff, true, syn.length());
