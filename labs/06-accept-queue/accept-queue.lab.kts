@@ -10,16 +10,21 @@
 title = "The accept queue: listen(1) holds two connections"
 
 val server = host("server", "192.0.2.2")
+// A second server with tcp_syncookies = 2 (capture e0 sc=2): the same limit applies.
+val cookieServer = host("cookies", "192.0.2.3") { sysctl("net.ipv4.tcp_syncookies", 2) }
 val clients = (1..4).map { host("client$it", "192.0.2.${10 + it}") }
-lan("lan", server, *clients.toTypedArray())
+lan("lan", server, cookieServer, *clients.toTypedArray())
 
 // listen(1) and never accept(), as in e0.
 val listener = server.listen(5000, backlog = 1)
+val cookieListener = cookieServer.listen(5000, backlog = 1)
 
 // The clients connect 0.5 s apart and send "hi-N" as soon as they are connected.
-val conns = clients.mapIndexed { i, c ->
-    at((i * 500).ms) { c.connect(server, 5000, nonBlocking = true) }
+val both = clients.mapIndexed { i, c ->
+    at((i * 500).ms) { c.connect(server, 5000, nonBlocking = true) to c.connect(cookieServer, 5000, nonBlocking = true) }
 }
+val conns = both.map { it.first }
+val cookieConns = both.map { it.second }
 
 step("Backlog + 1") {
     check("listen(1): two connections complete, the third and fourth stay in SYN-SENT", points = 3) {
@@ -39,16 +44,31 @@ step("Backlog + 1") {
     }
 }
 
+step("tcp_syncookies = 2 does not lift the accept-queue limit") {
+    check("with cookies for every SYN, still 2 connections; TCPReqQFullDoCookies (14) > SyncookiesSent (2)", points = 2, hidden = true) {
+        at(7.s) {
+            cookieConns.map { it.state } shouldBe listOf(TCP_ESTABLISHED, TCP_ESTABLISHED, TCP_SYN_SENT, TCP_SYN_SENT)
+            cookieListener.requests shouldBe emptyList() // cookies: no request socks
+            // capture e0 sc=2: TCPReqQFullDoCookies is counted for every SYN, before the
+            // accept-queue check drops 12 of them (checklist item 16)
+            cookieServer.counter("TcpExtTCPReqQFullDoCookies") shouldBe 14L
+            cookieServer.counter("TcpExtSyncookiesSent") shouldBe 2L
+            cookieServer.counter("TcpExtSyncookiesRecv") shouldBe 2L
+            cookieServer.counter("TcpExtListenOverflows") shouldBe 12L
+        }
+    }
+}
+
 step("A full queue drops SYNs silently") {
     check("clients 3 and 4 get neither a SYN-ACK nor a RST", points = 3) {
         runUntil(9.s)
-        wire.to(clients[2]).size shouldBe 0
-        wire.to(clients[3]).size shouldBe 0
+        wire.from(server).to(clients[2]).size shouldBe 0
+        wire.from(server).to(clients[3]).size shouldBe 0
         wire.rsts().size shouldBe 0
     }
     check("they retransmit on the normal schedule: 7 SYNs each by 9 s", points = 1) {
-        wire.from(clients[2]).syns().size shouldBe 7
-        wire.from(clients[3]).syns().size shouldBe 7
+        wire.from(clients[2]).syns().to(server).size shouldBe 7
+        wire.from(clients[3]).syns().to(server).size shouldBe 7
     }
     check("ListenOverflows counts each dropped SYN (14), ListenDrops too; no request sock was made", points = 2) {
         server.counter("TcpExtListenOverflows") shouldBe 14L
