@@ -82,8 +82,8 @@ step("ISN and timestamp offsets") {
 }
 
 // Simultaneous open: each side connects to the other's bound port at the same moment.
-val a = host("a", "10.0.0.1")
-val b = host("b", "10.0.0.2")
+val a = host("a", "198.51.100.1")
+val b = host("b", "198.51.100.2")
 link(a, b) { delay = 5.ms }
 val fromA = at(11.s) { a.connect(b, 6000, nonBlocking = true, bindPort = 5555) }
 val fromB = b.connect(a, 5555, nonBlocking = true, bindPort = 6000)

@@ -1,6 +1,6 @@
 // linux-handshake.md 10.1: after the crossing SYN-ACKs each side (now ESTABLISHED) sends an ACK.
-val a = host("a", "10.0.0.1")
-val b = host("b", "10.0.0.2")
+val a = host("a", "192.0.2.1")
+val b = host("b", "192.0.2.2")
 link(a, b) { delay = 5.ms }
 val x = a.connect(b, 6000, nonBlocking = true, bindPort = 5555)
 val y = b.connect(a, 5555, nonBlocking = true, bindPort = 6000)

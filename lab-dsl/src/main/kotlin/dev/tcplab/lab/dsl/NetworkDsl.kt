@@ -49,14 +49,26 @@ fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, confi
     return handle
 }
 
-/** A switch for three or more hosts: `lan("lan", client, server, attacker) { delay = 1.ms }`. */
-fun LabScope.lan(name: String, vararg hosts: HostHandle, configure: LinkConfig.() -> Unit = {}): List<LinkHandle> {
+/**
+ * A switch for three or more hosts: `lan("lan", client, server, attacker) { delay = 1.ms }`.
+ * Each host gets its own link to the switch, configured by the block. With [staticArp] every
+ * host knows every other's MAC, as on a point-to-point link.
+ */
+fun LabScope.lan(name: String, vararg hosts: HostHandle, staticArp: Boolean = true,
+                 configure: LinkConfig.() -> Unit = {}): List<LinkHandle> {
     val sw = world.network.lan(name)
-    return hosts.map { h ->
+    world.switches.add(name)
+    val handles = hosts.map { h ->
         val l = world.network.attach(h.host, "${h.address}/${h.prefix}", sw)
         val handle = LinkHandle(world, l, h, null)
         world.links.add(handle)
         LinkConfig(handle).configure()
         handle
     }
+    if (staticArp) {
+        for (x in handles) for (y in handles) {
+            if (x !== y) x.a.host.ip().arp().addStatic(y.a.address, y.link.a().mac())
+        }
+    }
+    return handles
 }

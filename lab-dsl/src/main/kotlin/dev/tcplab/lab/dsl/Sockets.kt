@@ -25,16 +25,27 @@ class Connection internal constructor(
     /** Every state this socket went through, in order, starting with the first. */
     val states: List<TcpState>
         get() {
-            val id = socket.sock().id() + " "
-            val r = ArrayList<TcpState>()
-            for (e in host.world.network.trace().events()) {
-                if (e is TraceEvent.StateChange && e.host() == host.name && e.socket().startsWith(id)) {
-                    if (r.isEmpty()) r.add(TcpState.valueOf(e.from()))
-                    r.add(TcpState.valueOf(e.to()))
-                }
+            val r = transitions(socket.sock().id())
+            val tw = socket.sock().timeWaitSock() ?: return r
+            // tcp_time_wait: the full socket is done (CLOSE) and a timewait minisock carries on
+            if (r.lastOrNull() == TcpState.TCP_CLOSE) r.removeAt(r.size - 1)
+            for (s in transitions(tw.id()).drop(1)) {
+                if (s != r.lastOrNull()) r.add(s)
             }
             return r
         }
+
+    private fun transitions(id: String): MutableList<TcpState> {
+        val prefix = "$id "
+        val r = ArrayList<TcpState>()
+        for (e in host.world.network.trace().events()) {
+            if (e is TraceEvent.StateChange && e.host() == host.name && e.socket().startsWith(prefix)) {
+                if (r.isEmpty()) r.add(TcpState.valueOf(e.from()))
+                r.add(TcpState.valueOf(e.to()))
+            }
+        }
+        return r
+    }
 
     /** connect()'s errno once it returned (OK, EINPROGRESS, ECONNREFUSED, ETIMEDOUT...), null while blocked. */
     val errno: Errno? get() = connectCall?.let { if (it.isDone) it.errno() else null }

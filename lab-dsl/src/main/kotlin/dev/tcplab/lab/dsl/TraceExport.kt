@@ -20,17 +20,15 @@ object TraceExport {
     fun packets(world: World): List<LabTrace.WirePacket> {
         val out = ArrayList<LabTrace.WirePacket>()
         val isn = HashMap<String, Long>()
-        val seen = HashSet<Any>()
         for (e in world.network.trace().events()) {
             if (e !is TraceEvent.Frame) continue
+            // a switch forwards each frame onto a second link: keep the copy that left a host
+            if (world.hosts.isNotEmpty() && !world.hosts.containsKey(e.fromNode()) && world.isSwitch(e.fromNode())) continue
             val d = Frames.decode(e.bytes())
             val ip = d.ip() ?: continue
             val t = d.tcp() ?: continue
             val fromHost = world.hosts.values.firstOrNull { it.address == ip.src() }?.name ?: e.fromNode()
             val toHost = world.hosts.values.firstOrNull { it.address == ip.dst() }?.name ?: e.toNode()
-            // a switch forwards the same bytes onto a second link; keep the sender's copy only
-            if (e.fromNode() != fromHost && !seen.add(listOf(e.time(), e.bytes().contentHashCode()))) continue
-            if (e.fromNode() == fromHost) seen.add(listOf(e.time(), e.bytes().contentHashCode()))
             val fwd = "${ip.src()}:${t.srcPort()}>${ip.dst()}:${t.dstPort()}"
             val rev = "${ip.dst()}:${t.dstPort()}>${ip.src()}:${t.srcPort()}"
             val seq = Integer.toUnsignedLong(t.seq())

@@ -39,6 +39,11 @@ class Wire(private val packets: List<LabTrace.WirePacket>) : List<LabTrace.WireP
     /** "S", "SA", "A"... with direction: "client>server S". */
     fun ladder(): List<String> = packets.map { "${it.fromHost()}>${it.toHost()} ${it.flags()}" }
 
+    /** Equal to any list with the same packets (so `wire.rsts() shouldBe emptyList()` works). */
+    override fun equals(other: Any?) = other is List<*> && packets == other
+
+    override fun hashCode() = packets.hashCode()
+
     override fun toString() = packets.joinToString("\n") {
         "${VDuration(it.timeNanos())} ${it.fromHost()}>${it.toHost()} ${it.flags()} seq ${it.relSeq()} ack ${it.relAck()} win ${it.window()} len ${it.length()}"
     }

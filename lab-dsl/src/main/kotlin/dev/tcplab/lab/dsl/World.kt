@@ -13,6 +13,9 @@ class World internal constructor(val lab: LabContext) : Simulation {
     val network = Network(lab.seed)
     internal val hosts = LinkedHashMap<String, HostHandle>()
     internal val links = ArrayList<LinkHandle>()
+    internal val switches = HashSet<String>()
+
+    internal fun isSwitch(node: String) = node in switches
 
     override val nowNanos: Long get() = network.now()
 

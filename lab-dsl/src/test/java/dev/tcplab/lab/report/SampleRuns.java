@@ -78,10 +78,10 @@ public final class SampleRuns {
         List<WirePacket> p = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean out = i % 2 == 0;
-            p.add(pkt(i * 3 * MS + (i == n / 2 ? 800 * MS : 0), out ? "a" : "b", out ? "b" : "a", out ? "10.0.0.1" : "10.0.0.2", 1,
-                out ? "10.0.0.2" : "10.0.0.1", 2, out ? "PSH, ACK" : "ACK", i * 100L, i * 100L, 1000, out ? 100 : 0, "", i % 17 != 5, null));
+            p.add(pkt(i * 3 * MS + (i == n / 2 ? 800 * MS : 0), out ? "a" : "b", out ? "b" : "a", out ? "192.0.2.1" : "192.0.2.2", 1,
+                out ? "192.0.2.2" : "192.0.2.1", 2, out ? "PSH, ACK" : "ACK", i * 100L, i * 100L, 1000, out ? 100 : 0, "", i % 17 != 5, null));
         }
-        LabTrace t = new LabTrace(List.of(new HostInfo("a", "10.0.0.1", "model"), new HostInfo("b", "10.0.0.2", "linux")),
+        LabTrace t = new LabTrace(List.of(new HostInfo("a", "192.0.2.1", "model"), new HostInfo("b", "192.0.2.2", "linux")),
             p, List.of(), List.of(), List.of(), List.of());
         return new LabResult("many", "Many segments", "many.lab.kts", 1, Outcome.PASSED, null, null,
             List.of(new CheckResult("all delivered", null, 1, 1, false, Outcome.PASSED, null, 5 * MS, null)), t, 5, n * 3 * MS);

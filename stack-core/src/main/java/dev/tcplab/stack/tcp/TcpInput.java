@@ -702,7 +702,14 @@ public final class TcpInput {
     void dataQueue(TcpSock sk, SkBuff skb) {
         byte[] data = skb.th().payload();
         boolean fin = skb.fin();
-        if (data.length == 0 && !fin) {
+        if (skb.seq() == skb.endSeq()) {
+            return; // no sequence space: nothing to queue
+        }
+        if (skb.syn() && !Seq.after(skb.endSeq(), sk.rcvNxt)) {
+            // the peer's SYN(-ACK) again, e.g. after a simultaneous open: an old duplicate, ACK it
+            // at once (Linux adds a D-SACK block, TCPDSACKOldSent; the model sends a plain ACK)
+            tcp.inc(Counter.TcpExtDelayedACKLost);
+            tcp.output.sendAck(sk);
             return;
         }
         int seq = skb.seq();

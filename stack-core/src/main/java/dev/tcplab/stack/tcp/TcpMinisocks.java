@@ -237,8 +237,9 @@ public final class TcpMinisocks {
         if (old == TcpState.TCP_ESTABLISHED || old == TcpState.TCP_CLOSE_WAIT) {
             tcp.mib.add(Counter.TcpCurrEstab, -1);
         }
-        tcp.stateChange(sk, old, substate);
-        tcp.stateChange(tw, TcpState.TCP_CLOSE, substate);
+        // the full socket is destroyed (tcp_done); the minisock carries the state on
+        tcp.stateChange(sk, old, TcpState.TCP_CLOSE);
+        tcp.stateChange(tw, old, substate);
         tcp.timers.clearXmitTimers(sk);
         sk.timeWaitSock = tw;
         SocketEvents.stateChanged(sk);

@@ -174,6 +174,11 @@ public final class TcpSock extends Sock {
         return maxAckBacklog;
     }
 
+    /** The timewait minisock that took over after close (tcp_time_wait), or null. */
+    public TimeWaitSock timeWaitSock() {
+        return timeWaitSock;
+    }
+
     public boolean isOrphan() {
         return dead;
     }
