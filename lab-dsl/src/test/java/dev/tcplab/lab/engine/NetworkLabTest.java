@@ -84,4 +84,16 @@ class NetworkLabTest {
         byte[] c = LabEngineTest.lab(other, "synack-lost").trace().captures().get(0).pcap();
         assertTrue(!java.util.Arrays.equals(a, c), "another seed, other ISNs");
     }
+
+    @Test
+    void regressionLabsPass() {
+        RunResult r = engine.run(new RunRequest(List.of(LabEngineTest.LABS.resolve("regressions")), null, null, null, null,
+                null, null), LabListener.NONE);
+        assertEquals(4, r.labs().size());
+        for (LabResult lab : r.labs()) {
+            for (CheckResult c : lab.checks()) {
+                assertEquals(Outcome.PASSED, c.outcome(), lab.id() + ": " + c.message());
+            }
+        }
+    }
 }
