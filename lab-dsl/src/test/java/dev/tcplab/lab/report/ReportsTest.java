@@ -175,7 +175,7 @@ class ReportsTest {
         int height = Integer.parseInt(m.group(1));
         assertTrue(height > 200 * LadderSvg.PACKET_H && height < 200 * (LadderSvg.PACKET_H + 8) + 200, "height " + height);
         assertEquals(1, count(html, "class=\"gap\""));
-        assertTrue(html.contains("10.0.0.2 (Linux)"));
+        assertTrue(html.contains("192.0.2.2 (Linux)"));
     }
 
     static int count(String s, String what) {
