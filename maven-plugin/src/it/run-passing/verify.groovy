@@ -1,14 +1,37 @@
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
 def reports = new File(basedir, 'target/lab-reports')
-def page = new File(reports, 'hello/index.html')
-assert page.isFile()
-assert page.text.contains('arithmetic still works')
-def xml = new XmlSlurper().parse(new File(reports, 'TEST-hello.xml'))
+def json = new JsonSlurper()
+// invocation 1: both network labs passed, with pages, pcaps, JUnit XML and a summary
+assert reports.list().toList().sort() == ['TEST-handshake.xml', 'TEST-refused.xml', 'handshake', 'index.html',
+                                          'refused', 'summary.txt']
+def page = new File(reports, 'handshake/index.html')
+assert page.text.contains('the client is ESTABLISHED after one round trip')
+assert new File(reports, 'handshake/client-server.pcap').length() > 24
+def xml = new XmlSlurper().parse(new File(reports, 'TEST-handshake.xml'))
 assert xml.@tests == '2'
 assert xml.@failures == '0'
 assert xml.properties.property.find { it.@name == 'points' }.@value == '3'
-assert new File(reports, 'summary.txt').text.startsWith('PASSED  hello  3/3')
-assert new File(reports, 'hello/result.json').isFile()
+def summary = new File(reports, 'summary.txt').text
+assert summary.startsWith('PASSED  handshake  3/3')
+assert summary.contains('PASSED  refused  2/2')
+assert summary.contains('seed 1')
+assert json.parse(new File(reports, 'handshake/result.json')).seed == 1
+
+// invocation 2: -Dlab, -Dlab.seed, -Dlab.reportsDirectory
+def only = new File(basedir, 'target/only-handshake')
+assert only.list().toList().sort() == ['TEST-handshake.xml', 'handshake', 'index.html', 'summary.txt']
+assert json.parse(new File(only, 'handshake/result.json')).seed == 7
+
+// the console: a line per check and a summary; all three invocations log to build.log
 def log = new File(basedir, 'build.log').text
-assert log.contains('✓ arithmetic still works  2/2')
-assert log.contains('BUILD SUCCESS')
+assert log.contains('✓ the client is ESTABLISHED after one round trip  2/2')
+assert log.contains('✓ a SYN to a closed port is answered by a RST  2/2')
+assert log.contains('2 lab(s), 2 passed; score 5/5; seed 1')
+assert log.contains('1 lab(s), 1 passed; score 3/3; seed 7')
+assert !log.contains('not yet true')
+// invocation 3: -Dlab.skip
+assert log.contains('Labs skipped (lab.skip)')
+assert !log.contains('BUILD FAILURE')
 return true

@@ -1,8 +1,15 @@
 title = "A lab that fails"
 
-check("passes") {
-    2 * 2 shouldBe 4
-}
+val client = host("client", "192.0.2.1")
+val server = host("server", "192.0.2.2")
+link(client, server) { delay = 10.ms }
+server.listen(80)
+val conn = client.connect(server, 80, nonBlocking = true)
+
 check("fails", points = 3) {
-    "TCP_SYN_SENT" shouldBe "TCP_ESTABLISHED"
+    // wrong on purpose: after half a round trip the client still waits for the SYN-ACK
+    at(5.ms) { conn.state shouldBe TCP_ESTABLISHED }
+}
+check("passes") {
+    at(30.ms) { conn.state shouldBe TCP_ESTABLISHED }
 }

@@ -35,7 +35,9 @@ final class ConsoleListener implements LabListener {
         String line = String.format(java.util.Locale.ROOT, "%s %s: %s/%s points in %d ms", lab.outcome(), lab.id(),
             num(lab.points()), num(lab.maxPoints()), lab.wallMillis());
         if (lab.error() != null) {
-            log.error(lab.id() + ": " + lab.error() + (lab.errorLocation() == null ? "" : " (" + lab.errorLocation() + ")"));
+            String where = lab.errorLocation() == null ? "" : lab.errorLocation().toString();
+            // the engine's message often names the place already
+            log.error(lab.id() + ": " + lab.error() + (where.isEmpty() || lab.error().contains(where) ? "" : " (" + where + ")"));
         }
         if (lab.outcome() == Outcome.PASSED || lab.outcome() == Outcome.SKIPPED) {
             log.info(line);

@@ -9,6 +9,7 @@ import dev.tcplab.lab.result.Outcome;
 import dev.tcplab.lab.result.RunResult;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,14 @@ public class RunMojo extends AbstractMojo {
     @Parameter
     List<String> excludes;
 
-    /** Labs run in parallel by this many engines. */
+    /**
+     * Without a submission, run each lab that has a {@code solution/} folder beside it against that
+     * reference solution: how an instructor (or CI) checks that exercises pass.
+     */
+    @Parameter(property = "lab.solutions", defaultValue = "false")
+    boolean solutions;
+
+    /** Labs run in parallel by this many engines (threads in this JVM). */
     @Parameter(property = "lab.forks", defaultValue = "1")
     int forks;
 
@@ -115,8 +123,11 @@ public class RunMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reportsDirectory + ": " + e.getMessage(), e);
         }
+        // the summary: a line per lab, and again the checks that did not pass (passed ones were printed as they ran)
         for (String line : Reports.summary(run).split("\n")) {
-            getLog().info(line);
+            if (!line.startsWith("  \u2713")) {
+                getLog().info(line);
+            }
         }
         getLog().info("Reports: " + reportsDirectory.toPath().resolve("index.html"));
         long failed = run.labs().stream().filter(l -> l.outcome() == Outcome.FAILED || l.outcome() == Outcome.ERROR).count();
@@ -129,18 +140,30 @@ public class RunMojo extends AbstractMojo {
         }
     }
 
-    private RunResult run(List<Path> scripts, Duration limit, LabListener listener) throws MojoExecutionException {
-        Path sub = submission == null ? null : submission.toPath();
-        if (forks <= 1 || scripts.size() == 1) {
-            return new LabEngine(cacheDirectory.toPath()).run(new RunRequest(scripts, seed, null, check, sub, null, limit), listener);
+    /** The submission a lab runs with: the one given, else (with lab.solutions) its solution/ folder, else none. */
+    Path submissionFor(Path script) {
+        if (submission != null) {
+            return submission.toPath();
         }
+        Path solution = script.toAbsolutePath().getParent().resolve("solution");
+        return solutions && Files.isDirectory(solution) ? solution : null;
+    }
+
+    /** Each lab on its own request (its own submission); one engine per thread, so the compiler warms up once per thread. */
+    private RunResult run(List<Path> scripts, Duration limit, LabListener listener) throws MojoExecutionException {
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, scripts.size()));
+        int threads = Math.max(1, Math.min(forks, scripts.size()));
+        ThreadLocal<LabEngine> engines = ThreadLocal.withInitial(() -> new LabEngine(cacheDirectory.toPath()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lab-engine");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<Future<RunResult>> parts = new ArrayList<>();
             for (Path script : scripts) {
-                parts.add(pool.submit(() -> new LabEngine(cacheDirectory.toPath()).run(
-                    new RunRequest(List.of(script), seed, null, check, sub, null, limit), listener)));
+                RunRequest request = new RunRequest(List.of(script), seed, null, check, submissionFor(script), null, limit);
+                parts.add(pool.submit(() -> engines.get().run(request, listener)));
             }
             List<LabResult> labs = new ArrayList<>();
             long runSeed = seed == null ? 1 : seed;

@@ -7,6 +7,7 @@ import dev.tcplab.lab.report.JsonWriter;
 import dev.tcplab.lab.report.ResultJson;
 import dev.tcplab.lab.result.LabResult;
 import dev.tcplab.lab.result.RunResult;
+import dev.tcplab.lab.script.ScriptCompiler;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -41,7 +42,10 @@ public final class GradeWorker {
     public static void main(String[] args) throws Exception {
         Request request = read(System.in);
         Channel channel = open(request);
-        RunResult run = new LabEngine().run(new RunRequest(List.of(request.script()), request.seed(), null, null,
+        // compiled scripts go to the worker's own temp dir: the sandbox refuses writes elsewhere, and
+        // a shared cache the submission could write to would let it plant classes later runs load
+        Path cache = request.tempDir() != null ? request.tempDir().resolve("scripts") : ScriptCompiler.defaultCacheDir();
+        RunResult run = new LabEngine(cache).run(new RunRequest(List.of(request.script()), request.seed(), null, null,
             request.submission(), null, request.timeout()), LabListener.NONE);
         for (LabResult lab : run.labs()) {
             channel.lab(lab);

@@ -167,7 +167,7 @@ public final class Grader {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.walk(in)) {
                     s.filter(p -> p.getFileName().toString().endsWith(".lab.kts") && Files.isRegularFile(p))
-                        .filter(p -> !p.toString().contains(File.separator + "submission-template" + File.separator))
+                        .filter(p -> !underSubmissionFolder(in.relativize(p)))
                         .sorted().forEach(out::add);
                 }
             } else if (Files.isRegularFile(in)) {
@@ -177,6 +177,16 @@ public final class Grader {
             }
         }
         return out;
+    }
+
+    /** A lab's solution/ and submission-template/ are submissions, never labs (as lab:run sees it). */
+    private static boolean underSubmissionFolder(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("solution") || part.toString().equals("submission-template")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Path, size and modification time of every file under dir: a worker writing there shows up. */

@@ -1,6 +1,7 @@
 package dev.tcplab.lab.grade;
 
 import java.io.FilePermission;
+import dev.tcplab.lab.script.LabScript;
 import java.lang.reflect.ReflectPermission;
 import java.nio.file.Path;
 import java.security.Permission;
@@ -12,8 +13,8 @@ import java.security.ProtectionDomain;
  * depth: the grading process never trusts what the worker sends anyway. Refuses System.exit
  * (until the worker itself ends), writing or deleting files outside the worker's temp dir,
  * running programs, opening stdout/stderr anew, replacing System.in/out/err or this manager,
- * and setAccessible from classes not on the application class path (the submission and the
- * compiled lab are loaded by their own class loaders).
+ * and setAccessible from classes not on the application class path except the compiled lab's
+ * (the submission and the lab are loaded by their own class loaders).
  */
 @SuppressWarnings("removal")
 final class WorkerSandbox extends SecurityManager {
@@ -83,15 +84,44 @@ final class WorkerSandbox extends SecurityManager {
         return f.equals(tempDir) || f.startsWith(tempDir + java.io.File.separator);
     }
 
-    /** Everything for the JDK and the application class path; no setAccessible for other loaders' code. */
+    /**
+     * Everything for the JDK and the application class path. setAccessible also for the lab's
+     * own compiled script (instructor code: its frames are on the stack when it asks the Kotlin
+     * compiler to load a submission, and the compiler uses reflection), never for other loaders'
+     * code, such as the submission's.
+     */
     private static final class SandboxPolicy extends Policy {
+        private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
         @Override
         public boolean implies(ProtectionDomain domain, Permission p) {
             if (p instanceof ReflectPermission && p.getName().equals("suppressAccessChecks")) {
                 ClassLoader l = domain.getClassLoader();
-                return l == null || l == ClassLoader.getSystemClassLoader() || l == ClassLoader.getPlatformClassLoader();
+                return l == null || l == ClassLoader.getSystemClassLoader() || l == ClassLoader.getPlatformClassLoader()
+                    || isLabScriptLoader(l);
             }
             return true;
+        }
+
+        /** Whether a class on this thread's stack, loaded by {@code loader}, belongs to a compiled *.lab.kts. */
+        private static boolean isLabScriptLoader(ClassLoader loader) {
+            return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                .anyMatch(c -> c.getClassLoader() == loader && LabScript.class.isAssignableFrom(outermost(c))));
+        }
+
+        /** The script class a lambda or local class of a script belongs to. */
+        private static Class<?> outermost(Class<?> c) {
+            for (int i = 0; i < 64; i++) {
+                Class<?> up = c.getEnclosingClass();
+                if (up == null) {
+                    up = c.getNestHost();
+                }
+                if (up == c) {
+                    return c;
+                }
+                c = up;
+            }
+            return c;
         }
     }
 }

@@ -179,4 +179,14 @@ class GraderTest {
         assertEquals(1, found.size(), name);
         return found.get(0);
     }
+
+    @Test
+    void solutionsAndTemplatesAreNotLabsWhereverTheLabsLive() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("solution/labs")); // a course folder may be called so
+        for (String f : List.of("q/q.lab.kts", "q/solution/s.lab.kts", "q/submission-template/t.lab.kts")) {
+            Files.createDirectories(root.resolve(f).getParent());
+            Files.writeString(root.resolve(f), "");
+        }
+        assertEquals(List.of(root.resolve("q/q.lab.kts")), Grader.scripts(List.of(root)));
+    }
 }
