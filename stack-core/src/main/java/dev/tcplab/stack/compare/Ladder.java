@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A capture's TCP segments as a ladder diagram shows them, in the reference tables' terms
@@ -42,18 +43,47 @@ public final class Ladder {
     }
 
     /**
-     * How late the kernel may be against the model's nominal time: Linux timers fire up to ~12.5 %
-     * late (timer wheel granularity, HZ=250; linux-handshake.md 4.2), programs and the veth add
-     * their own latency; early by at most {@code earlyNanos} (link latency differences).
+     * How late the kernel may be against the model: Linux timers fire up to ~12.5 % late (timer
+     * wheel granularity, HZ=250; linux-handshake.md 4.2), programs and the veth add their own
+     * latency; early by at most {@code earlyNanos} (link latency differences).
+     *
+     * <p>Absolute ({@code causal} false): each rung's time since the first lies in
+     * [nominal - early, nominal * lateFactor + late].
+     *
+     * <p>Causal ({@code causal} true), for a run on the wall clock, where the harness itself can be
+     * tens of ms late on a loaded machine: each rung must follow the previous one within that band
+     * applied to the model's gap (answers, immediate or delayed ACKs, retransmission timers), except
+     * the rungs listed in {@code actions} (1-based): segments a program's call sent (connect, send,
+     * close at a scripted time), which may be late by any amount but never earlier than nominal -
+     * early.
      */
-    public record Timing(double lateFactor, long lateNanos, long earlyNanos) {
-        /** [nominal - 2 ms, nominal * 1.13 + 10 ms], as the reference-scenario tests use. */
-        public static final Timing LINUX_TIMER_SLACK = new Timing(1.13, 10_000_000L, 2_000_000L);
+    public record Timing(double lateFactor, long lateNanos, long earlyNanos, boolean causal, Set<Integer> actions) {
+        /** [nominal - 2 ms, nominal * 1.13 + 10 ms] since the first segment, as the reference-scenario tests use. */
+        public static final Timing LINUX_TIMER_SLACK = new Timing(1.13, 10_000_000L, 2_000_000L, false, Set.of());
+        /** The same band on the gaps between rungs (see class comment); add the programs' rungs with {@link #withActions}. */
+        public static final Timing WALL_CLOCK = new Timing(1.13, 10_000_000L, 2_000_000L, true, Set.of());
         /** Times are not compared. */
-        public static final Timing IGNORE = new Timing(Double.POSITIVE_INFINITY, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
+        public static final Timing IGNORE = new Timing(1.0, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, false, Set.of());
+
+        public Timing {
+            actions = Set.copyOf(actions);
+        }
+
+        /** The same timing with these rungs (1-based) sent by a program's call at a scripted time. */
+        public Timing withActions(int... rungs) {
+            Set<Integer> s = new java.util.TreeSet<>(actions);
+            for (int r : rungs) {
+                s.add(r);
+            }
+            return new Timing(lateFactor, lateNanos, earlyNanos, causal, s);
+        }
 
         public boolean within(long nominalNanos, long actualNanos) {
-            return actualNanos >= nominalNanos - earlyNanos && actualNanos <= nominalNanos * lateFactor + lateNanos;
+            return actualNanos >= nominalNanos - earlyNanos && actualNanos <= upper(nominalNanos);
+        }
+
+        long upper(long nominalNanos) {
+            return (long) Math.min(Long.MAX_VALUE / 2.0, nominalNanos * lateFactor + lateNanos);
         }
     }
 
@@ -159,14 +189,14 @@ public final class Ladder {
         return rungs.stream().map(Rung::shape).toList();
     }
 
-    /** Compares with the kernel's ladder: this one is the model's (nominal times). */
+    /** Compares with the kernel's ladder (this one is the model's), times absolute within the timer slack. */
     public Diff diff(Ladder kernel) {
         return diff(kernel, Timing.LINUX_TIMER_SLACK);
     }
 
     /**
      * Rung by rung: direction, flags, relative seq/ack, window field, length and option kinds must
-     * be equal, and other's time must lie within timing of this one's.
+     * be equal, and other's times must agree with this one's as timing says.
      */
     public Diff diff(Ladder other, Timing timing) {
         List<String> problems = new ArrayList<>();
@@ -178,21 +208,39 @@ public final class Ladder {
             String sa = a == null ? "(none)" : a.shape();
             String sb = b == null ? "(none)" : b.shape();
             boolean shapeOk = sa.equals(sb);
-            boolean timeOk = a == null || b == null || timing.within(a.timeNanos(), b.timeNanos());
+            String timeProblem = a == null || b == null || !shapeOk ? null : timeProblem(i, other, timing);
             if (!shapeOk) {
                 problems.add("rung " + (i + 1) + ": " + fieldsDiffering(a, b));
-            } else if (!timeOk) {
-                problems.add(String.format(Locale.ROOT, "rung %d: %s at %s, %s at %s: outside [%s, %s]", i + 1,
-                        other.name, ms(b.timeNanos()), name, ms(a.timeNanos()),
-                        ms(a.timeNanos() - timing.earlyNanos()), ms((long) (a.timeNanos() * timing.lateFactor()) + timing.lateNanos())));
+            } else if (timeProblem != null) {
+                problems.add("rung " + (i + 1) + ": " + timeProblem);
             }
-            String mark = shapeOk && timeOk ? "   " : "** ";
-            table.append(String.format(Locale.ROOT, "%s%2d %-7s %10s  %s%n", mark, i + 1, name, a == null ? "" : ms(a.timeNanos()), sa));
-            if (!shapeOk || !timeOk) {
+            boolean ok = shapeOk && timeProblem == null;
+            table.append(String.format(Locale.ROOT, "%s%2d %-7s %10s  %s%n", ok ? "   " : "** ", i + 1, name,
+                    a == null ? "" : ms(a.timeNanos()), sa));
+            if (!ok) {
                 table.append(String.format(Locale.ROOT, "   %2s %-7s %10s  %s%n", "", other.name, b == null ? "" : ms(b.timeNanos()), sb));
             }
         }
         return new Diff(name, other.name, problems, table.toString());
+    }
+
+    /** Null when rung i of other is on time against rung i of this ladder. */
+    private String timeProblem(int i, Ladder other, Timing timing) {
+        long tm = rungs.get(i).timeNanos();
+        long tk = other.rungs.get(i).timeNanos();
+        if (!timing.causal() || i == 0) {
+            return timing.within(tm, tk) ? null : String.format(Locale.ROOT, "%s at %s, %s at %s: outside [%s, %s]",
+                    other.name, ms(tk), name, ms(tm), ms(tm - timing.earlyNanos()), ms(timing.upper(tm)));
+        }
+        if (timing.actions().contains(i + 1)) {
+            return tk >= tm - timing.earlyNanos() ? null : String.format(Locale.ROOT,
+                    "%s at %s, earlier than %s's %s (a program's action may be late, not early)", other.name, ms(tk), name, ms(tm));
+        }
+        long gm = tm - rungs.get(i - 1).timeNanos();
+        long gk = tk - other.rungs.get(i - 1).timeNanos();
+        return timing.within(gm, gk) ? null : String.format(Locale.ROOT,
+                "%s after rung %d in %s, after %s in %s: outside [%s, %s]",
+                ms(gk), i, other.name, ms(gm), name, ms(gm - timing.earlyNanos()), ms(timing.upper(gm)));
     }
 
     private static String fieldsDiffering(Rung a, Rung b) {

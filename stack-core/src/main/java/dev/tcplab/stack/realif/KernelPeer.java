@@ -68,6 +68,7 @@ public final class KernelPeer implements AutoCloseable {
     private PcapWriter writer;
     private WallClockDriver driver;
     private MacAddress kernelMac;
+    private java.util.Map<String, Long> nstatBaseline = java.util.Map.of();
     private ExecutorService calls;
     private boolean closed;
 
@@ -120,6 +121,8 @@ public final class KernelPeer implements AutoCloseable {
         ns.exec("ip", "neigh", "replace", m.address().toString(), "lladdr", modelMac.toString(), "dev", veth.endB(),
                 "nud", "permanent").orThrow();
         linux = opened(LinuxHost.start(ns));
+        linux.warmUp();
+        nstatBaseline = linux.nstat();
         driver = new WallClockDriver(net.loop());
         device = opened(PcapDevice.open(veth.rootEnd(), modelMac, driver).ownAddress(m.address()));
         try {
@@ -128,6 +131,9 @@ public final class KernelPeer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         recording = device.record(writer, driver::virtualNow);
+        // a gratuitous ARP for our address: loads the native send path before a lab times anything
+        device.transmit(dev.tcplab.stack.wire.Frames.arp(modelMac, MacAddress.BROADCAST, new dev.tcplab.stack.wire.ArpRepr(
+                dev.tcplab.stack.wire.ArpRepr.REQUEST, modelMac, m.address(), MacAddress.ZERO, m.address())));
         model.addInterface(new Traced(device), m.address(), m.prefix());
         model.ip().arp().addStatic(k.address(), kernelMac);
         calls = Executors.newSingleThreadExecutor(r -> {
@@ -270,6 +276,30 @@ public final class KernelPeer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The kernel's counters since the peer opened (`nstat -az` minus the baseline taken after the
+     * agent's warm-up connection on loopback), every counter nstat knows, zeros included.
+     */
+    public java.util.Map<String, Long> nstat() {
+        java.util.Map<String, Long> now = new java.util.LinkedHashMap<>(linux.nstat());
+        now.replaceAll((k, v) -> v - nstatBaseline.getOrDefault(k, 0L));
+        return now;
+    }
+
+    /** Virtual time of the first TCP segment in the capture, or -1 when none yet. */
+    public long firstSegmentAt() {
+        try {
+            for (dev.tcplab.stack.pcap.PcapReader.Record r : dev.tcplab.stack.pcap.PcapReader.read(pcap(), "capture").records()) {
+                if (dev.tcplab.stack.wire.Frames.decode(r.data()).tcp() != null) {
+                    return r.timeNanos();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return -1;
     }
 
     /** The capture so far (classic pcap, nanosecond timestamps = the driver's virtual time). */

@@ -148,12 +148,13 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
             return;
         }
         try {
-            handle.sendPacket(frame);
-            txFrames.incrementAndGet();
+            // recorded first: the peer's answer can be captured before sendPacket returns
             Recording r = recording;
             if (r != null) {
                 r.write(frame);
             }
+            handle.sendPacket(frame);
+            txFrames.incrementAndGet();
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             txErrors.incrementAndGet();
             captureError = e;

@@ -96,7 +96,7 @@ class KernelPeerTest {
             assertEquals(List.of("TCP_CLOSE", "TCP_SYN_SENT", "TCP_ESTABLISHED", "TCP_FIN_WAIT1", "TCP_FIN_WAIT2", "TCP_TIME_WAIT"),
                     states(net, client, c));
             assertEquals(1, client.counter("TcpActiveOpens"));
-            Map<String, Long> nstat = srv.nstat();
+            Map<String, Long> nstat = peer.nstat();
             assertEquals(1L, nstat.get("TcpPassiveOpens"), nstat.toString());
             assertEquals(0L, nstat.get("TcpActiveOpens"));
             assertEquals(0L, nstat.get("TcpEstabResets"));
@@ -145,7 +145,7 @@ class KernelPeerTest {
             assertEquals(List.of("TCP_ESTABLISHED", "TCP_CLOSE_WAIT", "TCP_LAST_ACK", "TCP_CLOSE"),
                     states(net, server, child).subList(states(net, server, child).indexOf("TCP_ESTABLISHED"), states(net, server, child).size()));
             assertEquals(1, server.counter("TcpPassiveOpens"));
-            Map<String, Long> nstat = cli.nstat();
+            Map<String, Long> nstat = peer.nstat();
             assertEquals(1L, nstat.get("TcpActiveOpens"), nstat.toString());
             assertEquals(0L, nstat.get("TcpPassiveOpens"));
             String ss = cli.ss();
