@@ -35,7 +35,10 @@ final class Console implements LabListener {
         String when = c.virtualTimeNanos() >= 0 ? "@" + VDuration.Companion.format(c.virtualTimeNanos()) : "";
         switch (c.outcome()) {
             case PASSED -> out.printf("  ✓ %s  %s/%s  %s%n", name, points(c.points()), points(c.maxPoints()), when);
-            case SKIPPED -> out.printf("  - %s  skipped%n", name);
+            case SKIPPED -> {
+                out.printf("  - %s  skipped%n", name);
+                indent(c.message());
+            }
             default -> {
                 out.printf("  ✗ %s  %s/%s  %s%s%n", name, points(c.points()), points(c.maxPoints()),
                     c.outcome() == Outcome.ERROR ? "ERROR " : "", when);

@@ -1,6 +1,7 @@
 package dev.tcplab.lab.engine;
 
 import dev.tcplab.lab.dsl.LabContext;
+import dev.tcplab.lab.dsl.LabSkipped;
 import dev.tcplab.lab.dsl.ScriptFrames;
 import dev.tcplab.lab.dsl.Submission;
 import dev.tcplab.lab.result.CheckResult;
@@ -11,6 +12,7 @@ import dev.tcplab.lab.result.SourceLocation;
 import dev.tcplab.lab.script.ScriptCompiler;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import kotlin.Unit;
@@ -73,6 +75,7 @@ final class LabRun {
 
         String error = null;
         SourceLocation errorLocation = null;
+        CheckResult skipped = null;
         if (!join(thread, timeout.toMillis())) {
             StackTraceElement[] where = thread.getStackTrace();
             context.close();
@@ -82,13 +85,30 @@ final class LabRun {
         } else if (thrown.get() instanceof OutOfMemoryError oom) {
             errorLocation = ScriptFrames.INSTANCE.of(oom, context);
             error = "out of memory" + (errorLocation != null ? " (at " + errorLocation + ")" : "") + ": " + oom.getMessage();
+        } else if (thrown.get() instanceof LabSkipped s) {
+            // the lab needs something missing here (root, libpcap): SKIPPED with the reason, not an error
+            skipped = new CheckResult("lab skipped", null, 0, 0, false, Outcome.SKIPPED, s.getReason(),
+                context.getSimulation().getNowNanos(), ScriptFrames.INSTANCE.of(s, context));
+            listener.checkFinished(context.getId(), skipped);
         } else if (thrown.get() != null) {
             errorLocation = ScriptFrames.INSTANCE.of(thrown.get(), context);
             error = ScriptFrames.INSTANCE.describe(thrown.get(), context);
         }
-        List<CheckResult> checks = context.checks();
+        // namespaces, veths, agent processes: removed whatever happened to the lab
+        List<String> cleanup = context.runEndActions();
+        if (!cleanup.isEmpty() && error == null) {
+            error = "cleanup after the lab failed: " + String.join("; ", cleanup);
+        }
+        List<CheckResult> checks = new ArrayList<>(context.checks());
+        if (skipped != null) {
+            checks.add(skipped);
+        }
+        Outcome outcome = outcome(error, checks);
+        if (skipped != null && outcome == Outcome.PASSED) {
+            outcome = Outcome.SKIPPED;
+        }
         return new LabResult(context.getId(), context.getTitle(), context.getScriptName(), context.getSeed(),
-            outcome(error, checks), error, errorLocation, checks, trace(context), millisSince(started),
+            outcome, error, errorLocation, checks, trace(context), millisSince(started),
             context.getSimulation().getNowNanos());
     }
 

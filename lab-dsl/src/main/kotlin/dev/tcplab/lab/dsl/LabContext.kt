@@ -64,6 +64,33 @@ class LabContext(
 
     private val checks: MutableList<CheckResult> = Collections.synchronizedList(ArrayList())
 
+    private val endActions = ArrayList<() -> Unit>()
+
+    /**
+     * Registers [action] to run when the lab ends - passed, failed, errored, skipped or stopped
+     * at its time limit - e.g. removing a namespace the lab created. Actions run newest first.
+     */
+    fun onEnd(action: () -> Unit) {
+        synchronized(endActions) { endActions.add(action) }
+    }
+
+    /**
+     * Called by the engine once the lab's thread ended (or was stopped): runs every [onEnd]
+     * action, newest first, each even if another failed. Returns the failures' messages.
+     */
+    fun runEndActions(): List<String> {
+        val actions = synchronized(endActions) { endActions.toList().also { endActions.clear() } }
+        val problems = ArrayList<String>()
+        for (a in actions.asReversed()) {
+            try {
+                a()
+            } catch (e: Exception) {
+                problems.add(e.message ?: e.javaClass.name)
+            }
+        }
+        return problems
+    }
+
     @Volatile
     private var closed = false
 
@@ -85,6 +112,8 @@ class LabContext(
         val result = try {
             CheckBody(this, name).block()
             CheckResult(name, step, points, points, hidden, Outcome.PASSED, null, simulation.nowNanos, declared)
+        } catch (e: LabSkipped) {
+            throw e // the whole lab skips, not just this check
         } catch (e: ExpectationFailed) {
             CheckResult(name, step, 0.0, points, hidden, Outcome.FAILED, e.message, e.virtualNanos, e.location ?: declared)
         } catch (e: Exception) {

@@ -2,12 +2,20 @@ package dev.tcplab.lab.dsl
 
 import dev.tcplab.stack.host.KernelProfile
 import dev.tcplab.stack.host.Network
+import dev.tcplab.stack.realif.KernelPeer
 import dev.tcplab.stack.wire.Ipv4Address
+import java.time.Duration
 
 /**
  * One lab's simulated network (stack-core's [Network]) as the lab's [Simulation]: created on
  * the first `host(...)`, seeded with the lab's seed, installed as the lab's clock, and exported
  * as the lab's trace when it ends.
+ *
+ * With a Linux host (`linuxHost(...)`, KernelHosts.kt) the world runs on the wall clock: `at`,
+ * `after`, `runUntil` and `eventually` wait in real time while the model answers the kernel.
+ * Then `now` is the wall clock's (nanoseconds since the Linux host was declared): it moves while
+ * the script computes, so `after(10.ms)` means 10 ms after that statement starts, and an `at(t)`
+ * the wall clock has passed already is an error, as running back in virtual time is.
  */
 class World internal constructor(val lab: LabContext) : Simulation {
     val network = Network(lab.seed)
@@ -17,13 +25,48 @@ class World internal constructor(val lab: LabContext) : Simulation {
 
     internal fun isSwitch(node: String) = node in switches
 
-    override val nowNanos: Long get() = network.now()
+    /** The real kernel on a veth, once a Linux host was declared: the world then runs on the wall clock. */
+    internal var kernel: KernelPeer? = null
+        set(value) {
+            check(field == null) { "a lab has at most one Linux host" }
+            field = value
+        }
 
-    override fun runUntil(nanos: Long) = network.runUntil(nanos)
+    /** Wall-clock mode: the latest time the script ran to (now never reads less). */
+    private var scriptNanos = 0L
 
-    override fun runNext(): Boolean = network.loop().runNext()
+    val realTime: Boolean get() = kernel != null
 
-    override fun nextEventNanos(): Long? = network.loop().nextEventTime().takeIf { it != Long.MAX_VALUE }
+    override val nowNanos: Long get() = kernel?.let { maxOf(scriptNanos, it.now()) } ?: network.now()
+
+    override fun runUntil(nanos: Long) {
+        val k = kernel
+        if (k == null) {
+            network.runUntil(nanos)
+        } else {
+            k.runTo(nanos)
+            scriptNanos = maxOf(scriptNanos, nanos)
+        }
+    }
+
+    override fun runNext(): Boolean {
+        val k = kernel ?: return network.loop().runNext()
+        // on the wall clock there is always a next moment: run until something happens, at most 1 ms
+        val loop = network.loop()
+        val before = loop.executed()
+        val tasks = k.driver().tasksRun()
+        k.runUntil({ loop.executed() != before || k.driver().tasksRun() != tasks }, Duration.ofMillis(1))
+        scriptNanos = maxOf(scriptNanos, k.now())
+        return true
+    }
+
+    /** Wall-clock mode: a kernel call returned; the script's clock moves to the wall clock's time. */
+    internal fun caughtUp() {
+        kernel?.let { scriptNanos = maxOf(scriptNanos, it.now()) }
+    }
+
+    override fun nextEventNanos(): Long? =
+        if (kernel != null) null else network.loop().nextEventTime().takeIf { it != Long.MAX_VALUE }
 
     internal fun addHost(name: String, address: String, profile: KernelProfile): HostHandle {
         if (hosts.containsKey(name)) throw LabScriptError("host $name is declared twice")
@@ -48,7 +91,7 @@ class World internal constructor(val lab: LabContext) : Simulation {
         fun of(lab: LabContext): World = lab.attachment(KEY) {
             val w = World(lab)
             lab.simulation = w
-            lab.traceProvider = { TraceExport.export(w) }
+            lab.traceProvider = { KernelTrace.export(w) }
             w
         }
     }

@@ -148,12 +148,13 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
             return;
         }
         try {
-            handle.sendPacket(frame);
-            txFrames.incrementAndGet();
+            // recorded first: the peer's answer can be captured before sendPacket returns
             Recording r = recording;
             if (r != null) {
                 r.write(frame);
             }
+            handle.sendPacket(frame);
+            txFrames.incrementAndGet();
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             txErrors.incrementAndGet();
             captureError = e;
@@ -202,11 +203,16 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
         }
 
         synchronized void write(byte[] frame) {
+            write(frame, 0);
+        }
+
+        /** ageNanos: how long ago the frame was on the wire (pcap's capture timestamp), 0 = now. */
+        synchronized void write(byte[] frame, long ageNanos) {
             if (closed) {
                 return;
             }
             try {
-                writer.write(Math.max(0, clock.getAsLong()), frame);
+                writer.write(Math.max(0, clock.getAsLong() - ageNanos), frame);
                 frames++;
             } catch (IOException e) {
                 captureError = e;
@@ -251,7 +257,7 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
         rxFrames.incrementAndGet();
         Recording r = recording;
         if (r != null) {
-            r.write(frame);
+            r.write(frame, captureAge());
         }
         if (answerArp(frame)) {
             return;
@@ -262,6 +268,26 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
             return;
         }
         deliver.execute(() -> rx.receive(this, frame));
+    }
+
+    /**
+     * How long ago the kernel captured the current frame (pcap's timestamp, CLOCK_REALTIME, us),
+     * so a recording shows when the frame was on the wire, not when this thread got to run - on a
+     * loaded machine that can be milliseconds later. 0 when unknown or implausible (clock step).
+     */
+    private long captureAge() {
+        try {
+            java.sql.Timestamp ts = handle.getTimestamp();
+            if (ts == null) {
+                return 0;
+            }
+            long captured = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
+            java.time.Instant now = java.time.Instant.now();
+            long age = now.getEpochSecond() * 1_000_000_000L + now.getNano() - captured;
+            return age >= 0 && age < 1_000_000_000L ? age : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** arp_process for a proxy that owns our addresses: reply to requests, true when consumed. */

@@ -39,6 +39,57 @@ public final class RealIfLatencyBenchmark {
         RealInterfaces.availability().require();
         synToSynAck(n);
         kernelConnect(Math.max(50, n / 4));
+        modelConnect(Math.max(50, n / 4));
+    }
+
+    /**
+     * connect() of a model client (a KernelPeer: WallClockDriver, pcap device) to a kernel
+     * listener: from the model's connect() call until the call completes (SYN-ACK received, ACK
+     * sent), on the loop thread; and the reverse, a kernel client's connect() to a model listener
+     * timed around the agent call (so incl. one agent round trip).
+     */
+    static void modelConnect(int n) {
+        dev.tcplab.stack.host.Network net = new dev.tcplab.stack.host.Network(1);
+        dev.tcplab.stack.host.Host client = net.host("client");
+        try (KernelPeer peer = KernelPeer.open(net, client, "192.0.2.1/24", "server", "192.0.2.2/24")) {
+            LinuxHost k = peer.linux();
+            int l = k.socket();
+            k.bind(l, "192.0.2.2", 5000);
+            k.listen(l, 4096);
+            dev.tcplab.stack.socket.Socket ml = client.socket();
+            ml.bind(peer.modelAddress(), 6000);
+            ml.listen(4096);
+            int warmup = Math.min(50, n / 5);
+            long[] model = new long[n];
+            long[] kernel = new long[n];
+            for (int i = 0; i < warmup + n; i++) {
+                dev.tcplab.stack.socket.Socket c = client.socket();
+                c.setsockopt(dev.tcplab.stack.socket.SockOpt.SO_LINGER, 0);
+                long t0 = System.nanoTime();
+                dev.tcplab.stack.socket.Call<Void> conn = c.connect(peer.kernelAddress(), 5000);
+                peer.runUntil(conn::isDone, Duration.ofSeconds(2));
+                long t1 = System.nanoTime();
+                c.close();
+                LinuxHost.Accepted acc = peer.call(() -> k.accept(l, Duration.ofSeconds(2)), Duration.ofSeconds(2));
+                peer.call(() -> { k.close(acc.fd()); return null; }, Duration.ofSeconds(2));
+
+                int fd = k.socket();
+                k.setsockopt(fd, "SO_LINGER", 0);
+                long t2 = System.nanoTime();
+                peer.call(() -> k.connect(fd, "192.0.2.1", 6000, Duration.ofSeconds(2)), Duration.ofSeconds(2));
+                long t3 = System.nanoTime();
+                dev.tcplab.stack.socket.Call<dev.tcplab.stack.socket.Socket> a = ml.accept();
+                peer.runUntil(a::isDone, Duration.ofSeconds(2));
+                peer.call(() -> { k.close(fd); return null; }, Duration.ofSeconds(2));
+                a.value().close();
+                if (i >= warmup) {
+                    model[i - warmup] = t1 - t0;
+                    kernel[i - warmup] = t3 - t2;
+                }
+            }
+            report("connect() model client -> kernel server (veth)", model, 0);
+            report("connect() kernel client -> model server, incl. agent", kernel, 0);
+        }
     }
 
     static void synToSynAck(int n) throws Exception {

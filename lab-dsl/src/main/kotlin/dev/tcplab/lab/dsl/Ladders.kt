@@ -1,0 +1,45 @@
+package dev.tcplab.lab.dsl
+
+import dev.tcplab.stack.compare.Ladder
+import dev.tcplab.stack.host.TraceEvent
+import dev.tcplab.stack.wire.Ipv4Address
+
+/*
+ * Ladders compare runs segment by segment (stack-core's compare.Ladder): direction, flags,
+ * relative seq/ack, window field, length, option kinds and order, and times.
+ *
+ *   val model = modelOnly { ...the same scenario between two model hosts...; ladder(client) }
+ *   check("the kernel's ladder is the model's") { ladder(client) shouldMatch model }
+ */
+
+/** The lab's ladder; segments from [client] are "C->S". With a Linux host: the veth's capture, named "linux". */
+fun ScriptScope.ladder(client: HostHandle): Ladder = ladderOf(client.address)
+
+fun ScriptScope.ladder(client: LinuxHostHandle): Ladder = ladderOf(client.address)
+
+private fun ScriptScope.ladderOf(client: Ipv4Address): Ladder {
+    val w = world
+    w.kernel?.let { return it.ladder("linux", client) }
+    val b = Ladder.Builder("model", client)
+    val senders = w.hosts.keys
+    for (e in w.network.trace().events()) {
+        // each frame once: as its sending host put it on a link (a switch's copy has another fromNode)
+        if (e is TraceEvent.Frame && e.fromNode() in senders) b.add(e.time(), e.bytes())
+    }
+    return b.build()
+}
+
+/**
+ * Expects this ladder (the kernel's) to be [model]'s. A wall-clock ladder ("linux") is timed
+ * causally: each segment after the previous within the kernel's timer slack, except [actions]
+ * (1-based rung numbers the scripts' own calls sent at set times, e.g. a send at 10.ms), which may
+ * be late; two model ladders are timed absolutely. On failure the message shows both ladders.
+ */
+fun Ladder.shouldMatch(model: Ladder, vararg actions: Int) {
+    val timing = if (name() == "linux" || model.name() == "linux") Ladder.Timing.WALL_CLOCK.withActions(*actions)
+        else Ladder.Timing.LINUX_TIMER_SLACK
+    val d = model.diff(this, timing)
+    if (!d.matches()) fail(model.render(), render(), d.render().trimEnd())
+}
+
+infix fun Ladder.shouldMatch(model: Ladder) = shouldMatch(model, *IntArray(0))
