@@ -87,6 +87,9 @@ class HostHandle internal constructor(
     /** Every non-zero counter, like nstat. */
     val counters: Map<String, Long> get() = host.nstat()
 
+    /** The counters as `nstat -az` prints them. */
+    fun nstatText(): String = host.nstatText()
+
     /** Request socks of every listener on this host. */
     val requests: List<RequestView> get() = host.tcp().hashtables.listeners().flatMap { l -> l.acceptQueue().requestSocks().map { RequestView.of(it, world) } }
 

@@ -129,6 +129,11 @@ public final class Host {
         return mib.nonZero();
     }
 
+    /** The same as text, the way nstat prints it. */
+    public String nstatText() {
+        return Nstat.render(this);
+    }
+
     @Override
     public String toString() {
         return name;
