@@ -4,6 +4,8 @@ import dev.tcplab.stack.host.Counter;
 import dev.tcplab.stack.socket.Errno;
 import dev.tcplab.stack.wire.TcpFlags;
 import dev.tcplab.stack.wire.TcpOptions;
+import dev.tcplab.stack.wire.SackBlock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -560,9 +562,11 @@ public final class TcpInput {
         tcp.output.sendAck(sk);
     }
 
+    /** tcp_send_dupack: an old duplicate gets a D-SACK for its part below rcv_nxt. */
     private void sendDupAck(TcpSock sk, SkBuff skb) {
         if (skb.endSeq() != skb.seq() && Seq.before(skb.seq(), sk.rcvNxt)) {
             tcp.inc(Counter.TcpExtDelayedACKLost);
+            dsackSet(sk, skb.seq(), Seq.after(skb.endSeq(), sk.rcvNxt) ? sk.rcvNxt : skb.endSeq());
         }
         tcp.output.sendAck(sk);
     }
@@ -612,6 +616,10 @@ public final class TcpInput {
             sk.sndWnd = nwin;
             sk.maxWindow = Math.max(sk.maxWindow, nwin);
         }
+        List<SackBlock> sacks = skb.th().options().sackBlocks();
+        if (!sacks.isEmpty() && sk.sackOk) {
+            checkDsack(sk, sacks, ack, priorUna);
+        }
         int acked = ack - priorUna;
         if (acked > 0) {
             cleanRtxQueue(sk, priorUna, ack);
@@ -625,10 +633,66 @@ public final class TcpInput {
                 sk.cwnd = sk.ssthresh;
                 tcp.inc(Counter.TcpExtTCPFastRetrans);
                 tcp.inc(Counter.TcpRetransSegs);
+                sk.totalRetrans++;
                 tcp.output.retransmitHead(sk);
             }
         }
         return 1;
+    }
+
+    /**
+     * tcp_check_dsack + tcp_dsack_seen: a first SACK block below the ACK is a D-SACK
+     * (TCPDSACKRecv). Unless dubious (longer than the peer's window, or more D-SACKed segments
+     * than we ever retransmitted), it shows a retransmission was spurious (undo_retrans--); when
+     * none is left during RTO recovery, tcp_try_undo_loss restores cwnd (TCPLossUndo).
+     * D-SACKs of out-of-order data (second block containing the first) and TCPDSACKUndo in the
+     * Open state are not modelled.
+     */
+    private void checkDsack(TcpSock sk, List<SackBlock> sacks, int ack, int priorUna) {
+        SackBlock b = sacks.get(0);
+        if (!Seq.before(b.start(), ack)) {
+            return;
+        }
+        tcp.inc(Counter.TcpExtTCPDSACKRecv);
+        if (!Seq.before(b.start(), b.end())) {
+            return;
+        }
+        int len = b.end() - b.start();
+        if (len > sk.maxWindow && sk.maxWindow > 0) {
+            return;
+        }
+        int mss = Math.max(1, sk.mssCache);
+        int dupSegs = len > mss ? (len + mss - 1) / mss : 1;
+        sk.dsackDups += dupSegs;
+        if (sk.dsackDups > sk.totalRetrans) {
+            return;
+        }
+        if (sk.inLoss && sk.undoRetrans > 0 && !Seq.after(b.end(), priorUna) && Seq.after(b.end(), sk.undoMarker)) {
+            sk.undoRetrans = Math.max(0, sk.undoRetrans - dupSegs);
+            if (sk.undoRetrans == 0) {
+                tcp.fn("tcp_try_undo_loss", sk.describe());
+                tcp.inc(Counter.TcpExtTCPLossUndo);
+                sk.inLoss = false;
+                if (sk.state != TcpState.TCP_SYN_SENT && sk.state != TcpState.TCP_SYN_RECV) {
+                    sk.cwnd = Math.max(sk.cwnd, sk.priorCwnd);
+                    sk.ssthresh = Math.max(sk.ssthresh, sk.priorSsthresh);
+                }
+            }
+        }
+    }
+
+    /**
+     * tcp_dsack_set: remember [seq, endSeq) of a duplicate to report once as a D-SACK block
+     * (RFC 2883) on the next ACK; only when SACK was negotiated and tcp_dsack is on.
+     */
+    private void dsackSet(TcpSock sk, int seq, int endSeq) {
+        if (!sk.sackOk || tcp.sysctl("tcp_dsack") == 0) {
+            return;
+        }
+        if (Seq.before(seq, sk.rcvNxt)) {
+            tcp.inc(Counter.TcpExtTCPDSACKOldSent);
+        }
+        sk.dsack = new SackBlock(seq, endSeq);
     }
 
     /** tcp_clean_rtx_queue: drop acked bytes, RTT sample (Karn), grow cwnd, re-arm or stop the RTO. */
@@ -643,6 +707,9 @@ public final class TcpInput {
         }
         sk.sendQueue.drop(Math.min(dataAcked, sk.sendQueue.size()));
         sk.sndUna = ack;
+        if (sk.inLoss && Seq.after(ack, sk.highSeq)) {
+            sk.inLoss = false; // tcp_process_loss: recovered, back to TCP_CA_Open
+        }
         if (sk.rttTiming && !Seq.before(ack, sk.rttSeq)) {
             if (sk.retransmits == 0) {
                 rttSample(sk, (tcp.now() - sk.rttStart) / 1000);
@@ -706,15 +773,19 @@ public final class TcpInput {
             return; // no sequence space: nothing to queue
         }
         if (skb.syn() && !Seq.after(skb.endSeq(), sk.rcvNxt)) {
-            // the peer's SYN(-ACK) again, e.g. after a simultaneous open: an old duplicate, ACK it
-            // at once (Linux adds a D-SACK block, TCPDSACKOldSent; the model sends a plain ACK)
+            // the peer's SYN(-ACK) again, e.g. after a simultaneous open (linux-handshake.md 10.1):
+            // an old duplicate, ACKed at once with a D-SACK block for it
             tcp.inc(Counter.TcpExtDelayedACKLost);
+            dsackSet(sk, skb.seq(), skb.endSeq());
             tcp.output.sendAck(sk);
             return;
         }
         int seq = skb.seq();
         if (seq == sk.rcvNxt || (Seq.before(seq, sk.rcvNxt) && Seq.after(skb.endSeq(), sk.rcvNxt))) {
             int skip = sk.rcvNxt - seq;
+            if (skip > 0) {
+                dsackSet(sk, seq, sk.rcvNxt); // partial duplicate: D-SACK the old part
+            }
             if (skip > 0 && skip <= data.length) {
                 byte[] d = new byte[data.length - skip];
                 System.arraycopy(data, skip, d, 0, d.length);
@@ -752,8 +823,9 @@ public final class TcpInput {
             return;
         }
         if (!Seq.after(skb.endSeq(), sk.rcvNxt)) {
-            // a duplicate: ACK at once (tcp_enter_quickack_mode, DelayedACKLost)
+            // a duplicate: ACK at once with a D-SACK block (tcp_enter_quickack_mode, DelayedACKLost)
             tcp.inc(Counter.TcpExtDelayedACKLost);
+            dsackSet(sk, seq, skb.endSeq());
             tcp.output.sendAck(sk);
             return;
         }

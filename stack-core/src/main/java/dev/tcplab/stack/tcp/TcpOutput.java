@@ -1,6 +1,7 @@
 package dev.tcplab.stack.tcp;
 
 import dev.tcplab.stack.host.Counter;
+import dev.tcplab.stack.wire.SackBlock;
 import dev.tcplab.stack.wire.TcpFlags;
 import dev.tcplab.stack.wire.TcpOptions;
 import dev.tcplab.stack.wire.TcpRepr;
@@ -113,7 +114,15 @@ public final class TcpOutput {
             opts = TcpOptions.syn(sk.advmss, sack, ts, ts ? tsval(sk) : 0, ts ? sk.tsRecent : 0, ws ? sk.rcvWscale : -1);
             window = Math.min(sk.rcvWnd, 65535);
         } else {
-            opts = sk.tstampOk ? TcpOptions.established(true, tsval(sk), sk.tsRecent, List.of()) : TcpOptions.NONE;
+            // tcp_established_options: nop,nop,TS then nop,nop,SACK; a D-SACK block goes out once
+            List<SackBlock> blocks = List.of();
+            if (sk.dsack != null && sk.sackOk) {
+                blocks = List.of(sk.dsack);
+                sk.dsack = null;
+            }
+            opts = sk.tstampOk || !blocks.isEmpty()
+                    ? TcpOptions.established(sk.tstampOk, sk.tstampOk ? tsval(sk) : 0, sk.tstampOk ? sk.tsRecent : 0, blocks)
+                    : TcpOptions.NONE;
             window = selectWindow(sk);
         }
         int ack = (flags & TcpFlags.ACK) != 0 ? sk.rcvNxt : 0;
