@@ -369,8 +369,8 @@ public final class TcpInput {
             sk.copiedSeq = sk.rcvNxt;
             finishConnect(sk);
             if (sk.pingpong || sk.deferAcceptTimeouts > 0) {
-                sk.ackPending = true;
-                tcp.output.sendDelayedAck(sk);
+                // save one ACK, data will follow: the delack timer at TCP_DELACK_MAX (not ato)
+                tcp.output.armDelack(sk, Tcp.TCP_DELACK_MAX);
                 return 0;
             }
             tcp.output.sendAck(sk);

@@ -211,6 +211,15 @@ public final class TcpOutput {
         }
     }
 
+    /** inet_csk_reset_xmit_timer(ICSK_TIME_DACK, when): an ACK is owed, sent when the timer fires. */
+    void armDelack(TcpSock sk, long when) {
+        sk.ackPending = true;
+        if (sk.delackTimer == null) {
+            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
+        }
+        sk.delackTimer.mod(when);
+    }
+
     /** tcp_send_active_reset: RST|ACK at snd_nxt from a full socket (with timestamps). */
     void sendActiveReset(TcpSock sk) {
         tcp.fn("tcp_send_active_reset", sk.describe());
