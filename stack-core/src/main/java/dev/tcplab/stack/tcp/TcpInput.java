@@ -399,7 +399,7 @@ public final class TcpInput {
             negotiate(sk, o);
             syncMss(sk);
             tcp.setState(sk, TcpState.TCP_SYN_RECV);
-            tcp.output.sendSynackFull(sk, false);
+            tcp.output.sendSynackFull(sk);
             return 0;
         }
         return 0;
@@ -597,7 +597,9 @@ public final class TcpInput {
         int ack = skb.ackSeq();
         int priorUna = sk.sndUna;
         if (Seq.before(ack, priorUna)) {
-            if (Seq.before(ack, priorUna - sk.maxWindow)) {
+            // RFC 5961 5.2 (blind data injection): older than min(max_window, bytes_acked) → challenge
+            int maxWindow = (int) Math.min(Integer.toUnsignedLong(sk.maxWindow), sk.bytesAcked);
+            if (Seq.before(ack, priorUna - maxWindow)) {
                 return -1;
             }
             return 0;
@@ -706,6 +708,7 @@ public final class TcpInput {
             dataAcked = Math.max(0, dataAcked - 1);
         }
         sk.sendQueue.drop(Math.min(dataAcked, sk.sendQueue.size()));
+        sk.bytesAcked += Integer.toUnsignedLong(acked); // tcp_snd_una_update
         sk.sndUna = ack;
         if (sk.inLoss && Seq.after(ack, sk.highSeq)) {
             sk.inLoss = false; // tcp_process_loss: recovered, back to TCP_CA_Open

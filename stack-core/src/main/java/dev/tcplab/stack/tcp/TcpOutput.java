@@ -227,9 +227,10 @@ public final class TcpOutput {
     }
 
     /** tcp_send_synack for a simultaneous open: our SYN becomes a SYN-ACK with the same ISN. */
-    void sendSynackFull(TcpSock sk, boolean retransmission) {
+    void sendSynackFull(TcpSock sk) {
         tcp.fn("tcp_send_synack", sk.describe());
-        transmitSkb(sk, sk.sndUna, TcpFlags.SYN | TcpFlags.ACK, new byte[0], retransmission);
+        // its sequence number was sent with the SYN (end_seq == snd_nxt): never counted in OutSegs
+        transmitSkb(sk, sk.sndUna, TcpFlags.SYN | TcpFlags.ACK, new byte[0], true);
     }
 
     /** tcp_send_fin: the FIN takes one sequence number after the queued data. */
@@ -331,7 +332,7 @@ public final class TcpOutput {
             return;
         }
         if (sk.state == TcpState.TCP_SYN_RECV) {
-            sendSynackFull(sk, true);
+            sendSynackFull(sk);
             return;
         }
         int dataEnd = sk.finQueued ? sk.finSeq : sk.writeSeq;

@@ -105,6 +105,8 @@ public final class TcpSock extends Sock {
     /** tp->total_retrans and tp->dsack_dups (tcp_dsack_seen's dubious-D-SACK test). */
     int totalRetrans;
     int dsackDups;
+    /** tp->bytes_acked: sequence space acked so far (bounds the RFC 5961 5.2 old-ACK window). */
+    long bytesAcked;
     /** icsk_ack.lrcvtime: when data last arrived; -1 = never. */
     long lastRcvTime = -1;
 
