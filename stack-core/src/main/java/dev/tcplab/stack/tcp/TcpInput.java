@@ -845,12 +845,35 @@ public final class TcpInput {
         if (len == 0) {
             return;
         }
+        long now = tcp.now();
         if (sk.ato == 0) {
-            sk.ackQuick = Math.min(TcpOutput.TCP_MAX_QUICKACKS, Math.max(2, sk.rcvWnd / (2 * Math.max(1, sk.rcvMss))));
+            incrQuickack(sk);
             sk.ato = Tcp.TCP_ATO_MIN;
+        } else {
+            // the ato estimator: follow the inter-arrival time of data
+            long m = now - sk.lastRcvTime;
+            if (m <= Tcp.TCP_ATO_MIN / 2) {
+                sk.ato = (sk.ato >> 1) + Tcp.TCP_ATO_MIN / 2;
+            } else if (m < sk.ato) {
+                sk.ato = Math.min((sk.ato >> 1) + m, sk.rto);
+            } else if (m > sk.rto) {
+                incrQuickack(sk); // a long gap: ACK quickly again
+            }
         }
         sk.rcvMss = Math.max(sk.rcvMss, Math.min(len, sk.advmss));
-        sk.lastRcvTime = tcp.now();
+        sk.lastRcvTime = now;
+    }
+
+    /** tcp_incr_quickack: rcv_wnd / (2 rcv_mss) quick ACKs (2 if none), at most TCP_MAX_QUICKACKS. */
+    private void incrQuickack(TcpSock sk) {
+        int quickacks = sk.rcvWnd / (2 * Math.max(1, sk.rcvMss));
+        if (quickacks == 0) {
+            quickacks = 2;
+        }
+        quickacks = Math.min(quickacks, TcpOutput.TCP_MAX_QUICKACKS);
+        if (quickacks > sk.ackQuick) {
+            sk.ackQuick = quickacks;
+        }
     }
 
     /** tcp_fin (linux-handshake.md 10.2): CLOSE_WAIT with pingpong, CLOSING, or TIME_WAIT. */

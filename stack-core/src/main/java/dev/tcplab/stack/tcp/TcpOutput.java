@@ -197,18 +197,41 @@ public final class TcpOutput {
         transmitSkb(sk, sk.sndNxt, TcpFlags.ACK, new byte[0], false);
     }
 
-    /** tcp_send_delayed_ack: arm the delack timer (ato, 40 ms at first) unless armed earlier. */
+    /**
+     * tcp_send_delayed_ack: ato above TCP_DELACK_MIN is bounded by the smoothed RTT (at least
+     * 40 ms) and by 500 ms (TCP_DELACK_MAX in pingpong), then by tcp_delack_max (rto_min - 1
+     * jiffy); an armed timer is kept if earlier, or the ACK goes now if it is due within ato/4.
+     */
     void sendDelayedAck(TcpSock sk) {
         long ato = sk.ato > 0 ? sk.ato : Tcp.TCP_ATO_MIN;
+        if (ato > Tcp.TCP_ATO_MIN) {
+            long maxAto = sk.pingpong ? Tcp.TCP_DELACK_MAX : 500 * Tcp.MS;
+            if (sk.srttUs > 0) {
+                maxAto = Math.min(maxAto, Math.max(sk.srttUs * 1000, Tcp.TCP_ATO_MIN));
+            }
+            ato = Math.min(ato, maxAto);
+        }
+        ato = Math.min(ato, delackMax());
         tcp.fn("tcp_send_delayed_ack", ato / Tcp.MS + "ms");
+        long when = tcp.now() + ato;
+        if (sk.delackTimer != null && sk.delackTimer.pending()) {
+            if (sk.delackTimer.expires() <= tcp.now() + (ato >> 2)) {
+                sendAck(sk);
+                return;
+            }
+            when = Math.min(when, sk.delackTimer.expires());
+        }
         sk.ackPending = true;
         if (sk.delackTimer == null) {
             sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
         }
-        long when = tcp.now() + ato;
-        if (!sk.delackTimer.pending() || sk.delackTimer.expires() > when) {
-            sk.delackTimer.modAt(when);
-        }
+        sk.delackTimer.modAt(when);
+    }
+
+    /** tcp_delack_max (6.6+): min(TCP_DELACK_MAX, rto_min - 1 jiffy) = 196 ms at HZ=250. */
+    long delackMax() {
+        long rtoMin = tcp.sysctl("tcp_rto_min_us") * 1000L;
+        return Math.min(Tcp.TCP_DELACK_MAX, Math.max(Tcp.JIFFY_NS, rtoMin - Tcp.JIFFY_NS));
     }
 
     /** inet_csk_reset_xmit_timer(ICSK_TIME_DACK, when): an ACK is owed, sent when the timer fires. */

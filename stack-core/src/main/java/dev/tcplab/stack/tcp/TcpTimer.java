@@ -144,7 +144,10 @@ public final class TcpTimer {
         tcp.inc(Counter.TcpExtTCPAbortOnTimeout);
     }
 
-    /** tcp_delack_timer_handler: send the owed ACK; a missed delayed ACK leaves pingpong mode. */
+    /**
+     * tcp_delack_timer_handler: send the owed ACK. A missed delayed ACK inflates ato (doubled,
+     * at most rto), or in pingpong mode leaves pingpong and deflates ato.
+     */
     void delackTimer(TcpSock sk) {
         if (!sk.ackPending || sk.state == TcpState.TCP_CLOSE) {
             return;
@@ -153,6 +156,8 @@ public final class TcpTimer {
         if (sk.pingpong) {
             sk.pingpong = false;
             sk.ato = Tcp.TCP_ATO_MIN;
+        } else {
+            sk.ato = Math.min(Math.max(sk.ato, Tcp.TCP_ATO_MIN) << 1, sk.rto);
         }
         tcp.output.sendAck(sk);
         tcp.inc(Counter.TcpExtDelayedACKs);
