@@ -121,6 +121,36 @@ class DsackTest {
         assertEquals(0, c.client.counter("TcpExtTCPLossUndo"));
     }
 
+    /**
+     * tcp_validate_incoming → tcp_send_dupack: a copy of data already ACKed twice lies below
+     * rcv_wup (out of window); the duplicate ACK carries the D-SACK.
+     */
+    @Test
+    void oldCopyBelowRcvWupGetsDupackWithDsack() {
+        Conn c = connected(true);
+        c.cs.setsockopt(dev.tcplab.stack.socket.SockOpt.TCP_NODELAY, 1);
+        int start = c.cs.sock().sndNxt();
+        c.cs.send("aaaa");
+        c.net.run(50 * MS);
+        c.cs.send("bbbb");
+        c.net.run(50 * MS);
+        TcpSock cl = c.cs.sock();
+        long t = c.net.now();
+        c.client.inject(new dev.tcplab.stack.wire.Ipv4Repr(Ipv4Address.parse("192.0.2.1"), Ipv4Address.parse("192.0.2.2"),
+                        dev.tcplab.stack.wire.IpProtocol.TCP, 64, 0, 1, false, 0),
+                new dev.tcplab.stack.wire.TcpRepr(cl.sport, 80, start, cl.rcvNxt(), TcpFlags.ACK | TcpFlags.PSH, 502, 0,
+                        dev.tcplab.stack.wire.TcpOptions.established(true, c.client.tcp().output.tsval(cl), cl.tsRecent, List.of()),
+                        "aaaa".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        c.net.run(20 * MS);
+        List<Wire.Seg> out = Wire.segments(c.link).stream().filter(s -> s.timeNanos() > t && s.src().equals("192.0.2.2")).toList();
+        assertEquals(1, out.size());
+        assertEquals(List.of(new SackBlock(start, start + 4)), out.get(0).tcp().options().sackBlocks());
+        assertEquals(start + 8, out.get(0).tcp().ack());
+        assertEquals(1, c.server.counter("TcpExtTCPDSACKOldSent"));
+        assertEquals(1, c.server.counter("TcpExtDelayedACKLost"));
+        assertEquals("aaaabbbb", new String(c.ss.received()));
+    }
+
     @Test
     void noDsackWithoutSack() {
         Conn c = connected(false);
