@@ -914,10 +914,7 @@ public final class TcpInput {
         boolean quick = sk.ackQuick > 0 && !sk.pingpong;
         boolean moreThanOne = sk.rcvNxt - sk.rcvWup > sk.rcvMss;
         if (moreThanOne || quick || !sk.outOfOrder.isEmpty()) {
-            if (quick) {
-                sk.ackQuick--;
-            }
-            tcp.output.sendAck(sk);
+            tcp.output.sendAck(sk); // the quick-ACK credit is used in tcp_event_ack_sent
         } else {
             tcp.output.sendDelayedAck(sk);
         }

@@ -141,8 +141,16 @@ public final class TcpOutput {
         tcp.ip.send(sk.saddr, sk.daddr, 0, sk.inetId++, th);
     }
 
-    /** tcp_event_ack_sent: an ACK went out, so no delayed ACK is owed. */
+    /**
+     * tcp_event_ack_sent: an ACK went out, so no delayed ACK is owed. tcp_dec_quickack_mode: an
+     * ACK that answered scheduled data uses up one quick ACK; the last one deflates ato.
+     */
     private void eventAckSent(TcpSock sk) {
+        if (sk.ackPending && sk.ackQuick > 0) {
+            if (--sk.ackQuick == 0) {
+                sk.ato = Tcp.TCP_ATO_MIN;
+            }
+        }
         sk.ackPending = false;
         if (sk.delackTimer != null) {
             sk.delackTimer.del();

@@ -55,4 +55,50 @@ class DelayedAckTest {
         assertEquals(sent18 + 50 * MS + 100 * MS, acks.get(17).timeNanos(), 1 * MS);
         assertTrue(acked.size() < 20, "fewer ACKs than segments: " + acked);
     }
+
+    /**
+     * tcp_event_ack_sent → tcp_dec_quickack_mode: a reply that carries an owed (delayed) ACK uses
+     * up a quick-ACK credit too. After 16 request/response rounds the credits are gone, so once a
+     * missed delayed ACK ends pingpong mode the next request still gets a delayed ACK.
+     */
+    @Test
+    void piggybackedAcksUseUpQuickAcks() {
+        Network net = new Network(10);
+        Host client = net.host("client");
+        Host server = net.host("server");
+        Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");
+        link.setDelay(1 * MS);
+        Socket ls = server.socket();
+        ls.bind(Ipv4Address.parse("192.0.2.2"), 80);
+        ls.listen(8);
+        Socket cs = client.socket();
+        cs.connect(Ipv4Address.parse("192.0.2.2"), 80);
+        int[] requests = new int[1];
+        ls.accept().onDone(a -> serve(a.value(), requests));
+        net.run(100 * MS);
+        long start = net.now();
+        for (int k = 1; k <= 18; k++) {
+            net.loop().schedule(k * 100 * MS, () -> cs.send("req"));
+        }
+        net.run(1900 * MS);
+        assertEquals(18, requests[0]);
+        long sent18 = start + 18 * 100 * MS;
+        List<Wire.Seg> acks = Wire.segments(link).stream()
+                .filter(s -> s.timeNanos() > sent18 && s.src().equals("192.0.2.2") && s.tcp().flags() == TcpFlags.ACK).toList();
+        assertEquals(1, acks.size());
+        assertEquals(sent18 + 1 * MS + 40 * MS, acks.get(0).timeNanos(), 1 * MS, "no quick ACK left: delayed by ato");
+    }
+
+    /** Echo the first 16 requests at once, then none (the 17th's delayed ACK fires and ends pingpong mode). */
+    private static void serve(Socket s, int[] requests) {
+        s.recv(100).onDone(r -> {
+            if (r.value() == null || r.value().length == 0) {
+                return;
+            }
+            if (++requests[0] < 17) {
+                s.send("resp");
+            }
+            serve(s, requests);
+        });
+    }
 }
