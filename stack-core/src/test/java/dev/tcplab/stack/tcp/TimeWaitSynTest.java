@@ -99,6 +99,24 @@ class TimeWaitSynTest {
         assertEquals(tw, server.tcp().hashtables.lookupEstablished(S, 80, C, 40000), "TIME_WAIT stays");
     }
 
+    /** An old sequence number is still accepted when the SYN's timestamp is newer than ts_recent. */
+    @Test
+    void oldSeqWithNewerTimestampIsAccepted() {
+        TimeWaitSock tw = serverTimeWait();
+        int sndNxt = tw.sndNxt;
+        client.ip().netfilter().dropOutput("--tcp-flags RST RST", (ip, seg) -> (seg.flags() & TcpFlags.RST) != 0);
+        long t = net.now();
+        client.inject(new Ipv4Repr(C, S, IpProtocol.TCP, 64, 0, 1, false, 0),
+                new TcpRepr(40000, 80, tw.rcvNxt - 1000, 0, TcpFlags.SYN, 64240, 0,
+                        TcpOptions.syn(1460, true, true, tw.tsRecent + 1000, 0, 7), new byte[0]));
+        net.run(10 * MS);
+        List<Wire.Seg> out = Wire.segments(link).stream().filter(s -> s.timeNanos() > t && s.src().equals("192.0.2.2")).toList();
+        assertEquals(1, out.size());
+        assertEquals(TcpFlags.SYN | TcpFlags.ACK, out.get(0).tcp().flags());
+        assertEquals(sndNxt + 65535 + 2, out.get(0).tcp().seq());
+        assertEquals(TcpState.TCP_NEW_SYN_RECV, server.tcp().hashtables.lookupEstablished(S, 80, C, 40000).state);
+    }
+
     /** tcp_v4_rcv: TCP_TW_SYN without a listener falls through to TCP_TW_ACK (no RST, TIME_WAIT kept). */
     @Test
     void newerSynWithoutListenerIsAckedNotReset() {
