@@ -214,7 +214,10 @@ public final class TcpInput {
                 tcp.inc(Counter.TcpExtListenDrops);
                 return;
             }
-        } else if (wantCookie) {
+        } else if (!wantCookie) {
+            // a SYN recycling a TIME_WAIT 4-tuple: the ISN is tcp_tw_isn, the TS offset as usual
+            req.tsOff = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport).tsOff();
+        } else {
             req.tsOff = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport).tsOff();
             tcp.fn("cookie_v4_init_sequence", req.describe());
             Syncookies.Init ci = tcp.syncookies.initSequence(skb, req.mss);

@@ -3,6 +3,7 @@ package dev.tcplab.stack.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcplab.stack.dev.Link;
 import dev.tcplab.stack.host.Host;
@@ -114,6 +115,10 @@ class TimeWaitSynTest {
         assertEquals(1, out.size());
         assertEquals(TcpFlags.SYN | TcpFlags.ACK, out.get(0).tcp().flags());
         assertEquals(sndNxt + 65535 + 2, out.get(0).tcp().seq());
+        // the TS offset is the 4-tuple's as for any request (the old connection had the same one)
+        int clockAtSend = out.get(0).tcp().options().tsVal() - child.sock().tsOffset;
+        int age = server.tcp().tcpTimeStamp() - clockAtSend;
+        assertTrue(age >= 0 && age <= 10, "TSval = tcp_time_stamp + the 4-tuple's offset; off by " + age + " ms");
         assertEquals(TcpState.TCP_NEW_SYN_RECV, server.tcp().hashtables.lookupEstablished(S, 80, C, 40000).state);
     }
 
