@@ -21,6 +21,7 @@ public final class Sysctls {
         d("net.ipv4.tcp_abort_on_overflow", "0");
         d("net.ipv4.tcp_timestamps", "1");
         d("net.ipv4.tcp_sack", "1");
+        d("net.ipv4.tcp_dsack", "1");
         d("net.ipv4.tcp_window_scaling", "1");
         d("net.ipv4.tcp_ecn", "2");
         d("net.ipv4.tcp_rmem", "4096 131072 33554432");

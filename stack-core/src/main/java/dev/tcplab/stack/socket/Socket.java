@@ -256,13 +256,32 @@ public final class Socket implements SocketEvents.Listener {
                 }
                 ops.setSynCount(sk, value);
             }
-            case TCP_DEFER_ACCEPT -> ops.setDeferAccept(sk, Math.max(0, value));
+            case TCP_DEFER_ACCEPT -> ops.setDeferAccept(sk, secsToRetrans(value));
             case TCP_NODELAY -> ops.setNodelay(sk, value != 0);
             case SO_ERROR -> {
                 return Errno.ENOPROTOOPT;
             }
         }
         return Errno.OK;
+    }
+
+    /**
+     * do_tcp_setsockopt(TCP_DEFER_ACCEPT) → secs_to_retrans: the value is in seconds and becomes
+     * the number of SYN-ACK timeouts (1 s doubling, capped at TCP_RTO_MAX 120 s) that cover it.
+     */
+    static int secsToRetrans(int seconds) {
+        int res = 0;
+        if (seconds > 0) {
+            int timeout = 1;
+            int period = timeout;
+            res = 1;
+            while (seconds > period && res < 255) {
+                res++;
+                timeout = Math.min(timeout << 1, 120);
+                period += timeout;
+            }
+        }
+        return res;
     }
 
     /** getsockopt(SO_ERROR) reads and clears the pending error. */

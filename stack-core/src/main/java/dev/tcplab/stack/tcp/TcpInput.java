@@ -4,6 +4,8 @@ import dev.tcplab.stack.host.Counter;
 import dev.tcplab.stack.socket.Errno;
 import dev.tcplab.stack.wire.TcpFlags;
 import dev.tcplab.stack.wire.TcpOptions;
+import dev.tcplab.stack.wire.SackBlock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -212,7 +214,10 @@ public final class TcpInput {
                 tcp.inc(Counter.TcpExtListenDrops);
                 return;
             }
-        } else if (wantCookie) {
+        } else if (!wantCookie) {
+            // a SYN recycling a TIME_WAIT 4-tuple: the ISN is tcp_tw_isn, the TS offset as usual
+            req.tsOff = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport).tsOff();
+        } else {
             req.tsOff = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport).tsOff();
             tcp.fn("cookie_v4_init_sequence", req.describe());
             Syncookies.Init ci = tcp.syncookies.initSequence(skb, req.mss);
@@ -367,8 +372,8 @@ public final class TcpInput {
             sk.copiedSeq = sk.rcvNxt;
             finishConnect(sk);
             if (sk.pingpong || sk.deferAcceptTimeouts > 0) {
-                sk.ackPending = true;
-                tcp.output.sendDelayedAck(sk);
+                // save one ACK, data will follow: the delack timer at TCP_DELACK_MAX (not ato)
+                tcp.output.armDelack(sk, Tcp.TCP_DELACK_MAX);
                 return 0;
             }
             tcp.output.sendAck(sk);
@@ -397,7 +402,7 @@ public final class TcpInput {
             negotiate(sk, o);
             syncMss(sk);
             tcp.setState(sk, TcpState.TCP_SYN_RECV);
-            tcp.output.sendSynackFull(sk, false);
+            tcp.output.sendSynackFull(sk);
             return 0;
         }
         return 0;
@@ -560,9 +565,11 @@ public final class TcpInput {
         tcp.output.sendAck(sk);
     }
 
+    /** tcp_send_dupack: an old duplicate gets a D-SACK for its part below rcv_nxt. */
     private void sendDupAck(TcpSock sk, SkBuff skb) {
         if (skb.endSeq() != skb.seq() && Seq.before(skb.seq(), sk.rcvNxt)) {
             tcp.inc(Counter.TcpExtDelayedACKLost);
+            dsackSet(sk, skb.seq(), Seq.after(skb.endSeq(), sk.rcvNxt) ? sk.rcvNxt : skb.endSeq());
         }
         tcp.output.sendAck(sk);
     }
@@ -593,7 +600,9 @@ public final class TcpInput {
         int ack = skb.ackSeq();
         int priorUna = sk.sndUna;
         if (Seq.before(ack, priorUna)) {
-            if (Seq.before(ack, priorUna - sk.maxWindow)) {
+            // RFC 5961 5.2 (blind data injection): older than min(max_window, bytes_acked) → challenge
+            int maxWindow = (int) Math.min(Integer.toUnsignedLong(sk.maxWindow), sk.bytesAcked);
+            if (Seq.before(ack, priorUna - maxWindow)) {
                 return -1;
             }
             return 0;
@@ -612,6 +621,10 @@ public final class TcpInput {
             sk.sndWnd = nwin;
             sk.maxWindow = Math.max(sk.maxWindow, nwin);
         }
+        List<SackBlock> sacks = skb.th().options().sackBlocks();
+        if (!sacks.isEmpty() && sk.sackOk) {
+            checkDsack(sk, sacks, ack, priorUna);
+        }
         int acked = ack - priorUna;
         if (acked > 0) {
             cleanRtxQueue(sk, priorUna, ack);
@@ -625,10 +638,66 @@ public final class TcpInput {
                 sk.cwnd = sk.ssthresh;
                 tcp.inc(Counter.TcpExtTCPFastRetrans);
                 tcp.inc(Counter.TcpRetransSegs);
+                sk.totalRetrans++;
                 tcp.output.retransmitHead(sk);
             }
         }
         return 1;
+    }
+
+    /**
+     * tcp_check_dsack + tcp_dsack_seen: a first SACK block below the ACK is a D-SACK
+     * (TCPDSACKRecv). Unless dubious (longer than the peer's window, or more D-SACKed segments
+     * than we ever retransmitted), it shows a retransmission was spurious (undo_retrans--); when
+     * none is left during RTO recovery, tcp_try_undo_loss restores cwnd (TCPLossUndo).
+     * D-SACKs of out-of-order data (second block containing the first) and TCPDSACKUndo in the
+     * Open state are not modelled.
+     */
+    private void checkDsack(TcpSock sk, List<SackBlock> sacks, int ack, int priorUna) {
+        SackBlock b = sacks.get(0);
+        if (!Seq.before(b.start(), ack)) {
+            return;
+        }
+        tcp.inc(Counter.TcpExtTCPDSACKRecv);
+        if (!Seq.before(b.start(), b.end())) {
+            return;
+        }
+        int len = b.end() - b.start();
+        if (len > sk.maxWindow && sk.maxWindow > 0) {
+            return;
+        }
+        int mss = Math.max(1, sk.mssCache);
+        int dupSegs = len > mss ? (len + mss - 1) / mss : 1;
+        sk.dsackDups += dupSegs;
+        if (sk.dsackDups > sk.totalRetrans) {
+            return;
+        }
+        if (sk.inLoss && sk.undoRetrans > 0 && !Seq.after(b.end(), priorUna) && Seq.after(b.end(), sk.undoMarker)) {
+            sk.undoRetrans = Math.max(0, sk.undoRetrans - dupSegs);
+            if (sk.undoRetrans == 0) {
+                tcp.fn("tcp_try_undo_loss", sk.describe());
+                tcp.inc(Counter.TcpExtTCPLossUndo);
+                sk.inLoss = false;
+                if (sk.state != TcpState.TCP_SYN_SENT && sk.state != TcpState.TCP_SYN_RECV) {
+                    sk.cwnd = Math.max(sk.cwnd, sk.priorCwnd);
+                    sk.ssthresh = Math.max(sk.ssthresh, sk.priorSsthresh);
+                }
+            }
+        }
+    }
+
+    /**
+     * tcp_dsack_set: remember [seq, endSeq) of a duplicate to report once as a D-SACK block
+     * (RFC 2883) on the next ACK; only when SACK was negotiated and tcp_dsack is on.
+     */
+    private void dsackSet(TcpSock sk, int seq, int endSeq) {
+        if (!sk.sackOk || tcp.sysctl("tcp_dsack") == 0) {
+            return;
+        }
+        if (Seq.before(seq, sk.rcvNxt)) {
+            tcp.inc(Counter.TcpExtTCPDSACKOldSent);
+        }
+        sk.dsack = new SackBlock(seq, endSeq);
     }
 
     /** tcp_clean_rtx_queue: drop acked bytes, RTT sample (Karn), grow cwnd, re-arm or stop the RTO. */
@@ -642,7 +711,11 @@ public final class TcpInput {
             dataAcked = Math.max(0, dataAcked - 1);
         }
         sk.sendQueue.drop(Math.min(dataAcked, sk.sendQueue.size()));
+        sk.bytesAcked += Integer.toUnsignedLong(acked); // tcp_snd_una_update
         sk.sndUna = ack;
+        if (sk.inLoss && Seq.after(ack, sk.highSeq)) {
+            sk.inLoss = false; // tcp_process_loss: recovered, back to TCP_CA_Open
+        }
         if (sk.rttTiming && !Seq.before(ack, sk.rttSeq)) {
             if (sk.retransmits == 0) {
                 rttSample(sk, (tcp.now() - sk.rttStart) / 1000);
@@ -706,15 +779,19 @@ public final class TcpInput {
             return; // no sequence space: nothing to queue
         }
         if (skb.syn() && !Seq.after(skb.endSeq(), sk.rcvNxt)) {
-            // the peer's SYN(-ACK) again, e.g. after a simultaneous open: an old duplicate, ACK it
-            // at once (Linux adds a D-SACK block, TCPDSACKOldSent; the model sends a plain ACK)
+            // the peer's SYN(-ACK) again, e.g. after a simultaneous open (linux-handshake.md 10.1):
+            // an old duplicate, ACKed at once with a D-SACK block for it
             tcp.inc(Counter.TcpExtDelayedACKLost);
+            dsackSet(sk, skb.seq(), skb.endSeq());
             tcp.output.sendAck(sk);
             return;
         }
         int seq = skb.seq();
         if (seq == sk.rcvNxt || (Seq.before(seq, sk.rcvNxt) && Seq.after(skb.endSeq(), sk.rcvNxt))) {
             int skip = sk.rcvNxt - seq;
+            if (skip > 0) {
+                dsackSet(sk, seq, sk.rcvNxt); // partial duplicate: D-SACK the old part
+            }
             if (skip > 0 && skip <= data.length) {
                 byte[] d = new byte[data.length - skip];
                 System.arraycopy(data, skip, d, 0, d.length);
@@ -752,8 +829,9 @@ public final class TcpInput {
             return;
         }
         if (!Seq.after(skb.endSeq(), sk.rcvNxt)) {
-            // a duplicate: ACK at once (tcp_enter_quickack_mode, DelayedACKLost)
+            // a duplicate: ACK at once with a D-SACK block (tcp_enter_quickack_mode, DelayedACKLost)
             tcp.inc(Counter.TcpExtDelayedACKLost);
+            dsackSet(sk, seq, skb.endSeq());
             tcp.output.sendAck(sk);
             return;
         }
@@ -770,12 +848,35 @@ public final class TcpInput {
         if (len == 0) {
             return;
         }
+        long now = tcp.now();
         if (sk.ato == 0) {
-            sk.ackQuick = Math.min(TcpOutput.TCP_MAX_QUICKACKS, Math.max(2, sk.rcvWnd / (2 * Math.max(1, sk.rcvMss))));
+            incrQuickack(sk);
             sk.ato = Tcp.TCP_ATO_MIN;
+        } else {
+            // the ato estimator: follow the inter-arrival time of data
+            long m = now - sk.lastRcvTime;
+            if (m <= Tcp.TCP_ATO_MIN / 2) {
+                sk.ato = (sk.ato >> 1) + Tcp.TCP_ATO_MIN / 2;
+            } else if (m < sk.ato) {
+                sk.ato = Math.min((sk.ato >> 1) + m, sk.rto);
+            } else if (m > sk.rto) {
+                incrQuickack(sk); // a long gap: ACK quickly again
+            }
         }
         sk.rcvMss = Math.max(sk.rcvMss, Math.min(len, sk.advmss));
-        sk.lastRcvTime = tcp.now();
+        sk.lastRcvTime = now;
+    }
+
+    /** tcp_incr_quickack: rcv_wnd / (2 rcv_mss) quick ACKs (2 if none), at most TCP_MAX_QUICKACKS. */
+    private void incrQuickack(TcpSock sk) {
+        int quickacks = sk.rcvWnd / (2 * Math.max(1, sk.rcvMss));
+        if (quickacks == 0) {
+            quickacks = 2;
+        }
+        quickacks = Math.min(quickacks, TcpOutput.TCP_MAX_QUICKACKS);
+        if (quickacks > sk.ackQuick) {
+            sk.ackQuick = quickacks;
+        }
     }
 
     /** tcp_fin (linux-handshake.md 10.2): CLOSE_WAIT with pingpong, CLOSING, or TIME_WAIT. */
@@ -816,10 +917,7 @@ public final class TcpInput {
         boolean quick = sk.ackQuick > 0 && !sk.pingpong;
         boolean moreThanOne = sk.rcvNxt - sk.rcvWup > sk.rcvMss;
         if (moreThanOne || quick || !sk.outOfOrder.isEmpty()) {
-            if (quick) {
-                sk.ackQuick--;
-            }
-            tcp.output.sendAck(sk);
+            tcp.output.sendAck(sk); // the quick-ACK credit is used in tcp_event_ack_sent
         } else {
             tcp.output.sendDelayedAck(sk);
         }

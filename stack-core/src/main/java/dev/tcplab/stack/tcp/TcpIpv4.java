@@ -133,8 +133,8 @@ public final class TcpIpv4 {
                     tcp.input.listenSyn(listener, skb, v.isn());
                     return;
                 }
-                tcp.minisocks.twKill(tw);
-                sendReset(null, skb);
+                // no listener: "to ACK", falls through to TCP_TW_ACK; the TIME_WAIT stays
+                timewaitAck(tw);
             }
             case ACK -> timewaitAck(tw);
             case RST -> {

@@ -1,6 +1,7 @@
 package dev.tcplab.stack.tcp;
 
 import dev.tcplab.stack.host.Counter;
+import dev.tcplab.stack.wire.SackBlock;
 import dev.tcplab.stack.wire.TcpFlags;
 import dev.tcplab.stack.wire.TcpOptions;
 import dev.tcplab.stack.wire.TcpRepr;
@@ -113,7 +114,15 @@ public final class TcpOutput {
             opts = TcpOptions.syn(sk.advmss, sack, ts, ts ? tsval(sk) : 0, ts ? sk.tsRecent : 0, ws ? sk.rcvWscale : -1);
             window = Math.min(sk.rcvWnd, 65535);
         } else {
-            opts = sk.tstampOk ? TcpOptions.established(true, tsval(sk), sk.tsRecent, List.of()) : TcpOptions.NONE;
+            // tcp_established_options: nop,nop,TS then nop,nop,SACK; a D-SACK block goes out once
+            List<SackBlock> blocks = List.of();
+            if (sk.dsack != null && sk.sackOk) {
+                blocks = List.of(sk.dsack);
+                sk.dsack = null;
+            }
+            opts = sk.tstampOk || !blocks.isEmpty()
+                    ? TcpOptions.established(sk.tstampOk, sk.tstampOk ? tsval(sk) : 0, sk.tstampOk ? sk.tsRecent : 0, blocks)
+                    : TcpOptions.NONE;
             window = selectWindow(sk);
         }
         int ack = (flags & TcpFlags.ACK) != 0 ? sk.rcvNxt : 0;
@@ -132,8 +141,16 @@ public final class TcpOutput {
         tcp.ip.send(sk.saddr, sk.daddr, 0, sk.inetId++, th);
     }
 
-    /** tcp_event_ack_sent: an ACK went out, so no delayed ACK is owed. */
+    /**
+     * tcp_event_ack_sent: an ACK went out, so no delayed ACK is owed. tcp_dec_quickack_mode: an
+     * ACK that answered scheduled data uses up one quick ACK; the last one deflates ato.
+     */
     private void eventAckSent(TcpSock sk) {
+        if (sk.ackPending && sk.ackQuick > 0) {
+            if (--sk.ackQuick == 0) {
+                sk.ato = Tcp.TCP_ATO_MIN;
+            }
+        }
         sk.ackPending = false;
         if (sk.delackTimer != null) {
             sk.delackTimer.del();
@@ -188,18 +205,50 @@ public final class TcpOutput {
         transmitSkb(sk, sk.sndNxt, TcpFlags.ACK, new byte[0], false);
     }
 
-    /** tcp_send_delayed_ack: arm the delack timer (ato, 40 ms at first) unless armed earlier. */
+    /**
+     * tcp_send_delayed_ack: ato above TCP_DELACK_MIN is bounded by the smoothed RTT (at least
+     * 40 ms) and by 500 ms (TCP_DELACK_MAX in pingpong), then by tcp_delack_max (rto_min - 1
+     * jiffy); an armed timer is kept if earlier, or the ACK goes now if it is due within ato/4.
+     */
     void sendDelayedAck(TcpSock sk) {
         long ato = sk.ato > 0 ? sk.ato : Tcp.TCP_ATO_MIN;
+        if (ato > Tcp.TCP_ATO_MIN) {
+            long maxAto = sk.pingpong ? Tcp.TCP_DELACK_MAX : 500 * Tcp.MS;
+            if (sk.srttUs > 0) {
+                maxAto = Math.min(maxAto, Math.max(sk.srttUs * 1000, Tcp.TCP_ATO_MIN));
+            }
+            ato = Math.min(ato, maxAto);
+        }
+        ato = Math.min(ato, delackMax());
         tcp.fn("tcp_send_delayed_ack", ato / Tcp.MS + "ms");
+        long when = tcp.now() + ato;
+        if (sk.delackTimer != null && sk.delackTimer.pending()) {
+            if (sk.delackTimer.expires() <= tcp.now() + (ato >> 2)) {
+                sendAck(sk);
+                return;
+            }
+            when = Math.min(when, sk.delackTimer.expires());
+        }
         sk.ackPending = true;
         if (sk.delackTimer == null) {
             sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
         }
-        long when = tcp.now() + ato;
-        if (!sk.delackTimer.pending() || sk.delackTimer.expires() > when) {
-            sk.delackTimer.modAt(when);
+        sk.delackTimer.modAt(when);
+    }
+
+    /** tcp_delack_max (6.6+): min(TCP_DELACK_MAX, rto_min - 1 jiffy) = 196 ms at HZ=250. */
+    long delackMax() {
+        long rtoMin = tcp.sysctl("tcp_rto_min_us") * 1000L;
+        return Math.min(Tcp.TCP_DELACK_MAX, Math.max(Tcp.JIFFY_NS, rtoMin - Tcp.JIFFY_NS));
+    }
+
+    /** inet_csk_reset_xmit_timer(ICSK_TIME_DACK, when): an ACK is owed, sent when the timer fires. */
+    void armDelack(TcpSock sk, long when) {
+        sk.ackPending = true;
+        if (sk.delackTimer == null) {
+            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
         }
+        sk.delackTimer.mod(when);
     }
 
     /** tcp_send_active_reset: RST|ACK at snd_nxt from a full socket (with timestamps). */
@@ -209,9 +258,10 @@ public final class TcpOutput {
     }
 
     /** tcp_send_synack for a simultaneous open: our SYN becomes a SYN-ACK with the same ISN. */
-    void sendSynackFull(TcpSock sk, boolean retransmission) {
+    void sendSynackFull(TcpSock sk) {
         tcp.fn("tcp_send_synack", sk.describe());
-        transmitSkb(sk, sk.sndUna, TcpFlags.SYN | TcpFlags.ACK, new byte[0], retransmission);
+        // its sequence number was sent with the SYN (end_seq == snd_nxt): never counted in OutSegs
+        transmitSkb(sk, sk.sndUna, TcpFlags.SYN | TcpFlags.ACK, new byte[0], true);
     }
 
     /** tcp_send_fin: the FIN takes one sequence number after the queued data. */
@@ -313,7 +363,7 @@ public final class TcpOutput {
             return;
         }
         if (sk.state == TcpState.TCP_SYN_RECV) {
-            sendSynackFull(sk, true);
+            sendSynackFull(sk);
             return;
         }
         int dataEnd = sk.finQueued ? sk.finSeq : sk.writeSeq;

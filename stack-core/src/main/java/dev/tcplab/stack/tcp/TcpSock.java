@@ -91,6 +91,22 @@ public final class TcpSock extends Sock {
     boolean advmssTsAdjusted;
     int rttSeq;
     long rttStart;
+    /** tp->duplicate_sack[0] while rx_opt.dsack is set: sent once on the next ACK (tcp_dsack_set). */
+    dev.tcplab.stack.wire.SackBlock dsack;
+    /** tp->undo_marker (snd_una at the RTO that started loss recovery), valid while inLoss. */
+    int undoMarker;
+    /** tp->undo_retrans: retransmissions not yet shown spurious by a D-SACK. */
+    int undoRetrans;
+    /** icsk_ca_state == TCP_CA_Loss (entered by the RTO, left when snd_una passes highSeq). */
+    boolean inLoss;
+    int highSeq;
+    int priorCwnd;
+    int priorSsthresh;
+    /** tp->total_retrans and tp->dsack_dups (tcp_dsack_seen's dubious-D-SACK test). */
+    int totalRetrans;
+    int dsackDups;
+    /** tp->bytes_acked: sequence space acked so far (bounds the RFC 5961 5.2 old-ACK window). */
+    long bytesAcked;
     /** icsk_ack.lrcvtime: when data last arrived; -1 = never. */
     long lastRcvTime = -1;
 

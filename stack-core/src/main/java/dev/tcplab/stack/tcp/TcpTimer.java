@@ -66,6 +66,15 @@ public final class TcpTimer {
         if (sk.retransmits > 0) {
             tcp.inc(Counter.TcpExtTCPLostRetransmit);
         }
+        // tcp_enter_loss → tcp_init_undo: remember where loss recovery began, for a later undo
+        if (!sk.inLoss || !Seq.after(sk.highSeq, sk.sndUna)) {
+            sk.inLoss = true;
+            sk.undoMarker = sk.sndUna;
+            sk.undoRetrans = 0;
+            sk.priorCwnd = sk.cwnd;
+            sk.priorSsthresh = sk.ssthresh;
+        }
+        sk.highSeq = sk.sndNxt;
         if (!synState) {
             // tcp_enter_loss: Reno restarts from one segment
             sk.ssthresh = Math.max(TcpOutput.inFlight(sk) / Math.max(1, sk.mssCache) / 2, 2);
@@ -78,6 +87,8 @@ public final class TcpTimer {
         tcp.fn("tcp_retransmit_skb", sk.describe());
         tcp.output.retransmitHead(sk);
         tcp.inc(Counter.TcpRetransSegs);
+        sk.undoRetrans++;
+        sk.totalRetrans++;
         if (synState) {
             tcp.inc(Counter.TcpExtTCPSynRetrans);
         }
@@ -133,7 +144,10 @@ public final class TcpTimer {
         tcp.inc(Counter.TcpExtTCPAbortOnTimeout);
     }
 
-    /** tcp_delack_timer_handler: send the owed ACK; a missed delayed ACK leaves pingpong mode. */
+    /**
+     * tcp_delack_timer_handler: send the owed ACK. A missed delayed ACK inflates ato (doubled,
+     * at most rto), or in pingpong mode leaves pingpong and deflates ato.
+     */
     void delackTimer(TcpSock sk) {
         if (!sk.ackPending || sk.state == TcpState.TCP_CLOSE) {
             return;
@@ -142,6 +156,8 @@ public final class TcpTimer {
         if (sk.pingpong) {
             sk.pingpong = false;
             sk.ato = Tcp.TCP_ATO_MIN;
+        } else {
+            sk.ato = Math.min(Math.max(sk.ato, Tcp.TCP_ATO_MIN) << 1, sk.rto);
         }
         tcp.output.sendAck(sk);
         tcp.inc(Counter.TcpExtDelayedACKs);
