@@ -1,6 +1,10 @@
 import groovy.json.JsonSlurper
 def lab = new File(basedir, 'src/labs/my-lab')
-assert new File(lab, 'my-lab.lab.kts').text.contains('title = "My lab"')
+def script = new File(lab, 'my-lab.lab.kts').text
+assert script.contains('title = "My lab"')
+// a network lab, not only a quiz: hosts, a link, a listener, a hidden check, submission checks
+assert script.contains('host("server"') && script.contains('link(client, server)') && script.contains('hidden = true')
+assert script.contains('submission.answer(')
 assert new File(lab, 'README.md').isFile()
 assert new File(lab, 'submission-template/answers.properties').isFile()
 assert new File(lab, 'solution/answers.properties').text.contains('TCP_NEW_SYN_RECV')
@@ -10,6 +14,6 @@ assert log.contains('already exists')
 // the third ran the new lab green against its reference solution
 def result = new JsonSlurper().parse(new File(basedir, 'target/lab-reports/my-lab/result.json'))
 assert result.outcome == 'PASSED'
-assert result.points == 5 && result.maxPoints == 5
-assert log.contains('1 lab(s), 1 passed; score 5/5')
+assert result.points == 8 && result.maxPoints == 8
+assert log.contains('1 lab(s), 1 passed; score 8/8')
 return true

@@ -36,6 +36,8 @@ public class NewMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        getLog().info("Run it: mvn lab:run -Dlab=" + lab);
+        getLog().info("Run it against its reference solution (every check green): mvn lab:run -Dlab=" + lab
+            + " -Dlab.solutions=true");
+        getLog().info("Edit " + dir.resolve(lab).resolve(lab + ".lab.kts") + "; students start from its submission-template/");
     }
 }

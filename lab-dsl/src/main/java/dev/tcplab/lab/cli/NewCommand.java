@@ -42,6 +42,11 @@ final class NewCommand implements Command {
             for (Path file : Scaffold.create(dir, name)) {
                 out.println("created " + file);
             }
+            Path lab = dir.resolve(name);
+            out.println("next: tcplab run --submission " + lab.resolve("solution") + " " + lab
+                + "   (the reference solution: every check green)");
+            out.println("      edit " + lab.resolve(name + ".lab.kts") + "; students start from "
+                + lab.resolve("submission-template"));
             return 0;
         } catch (IOException e) {
             err.println("tcplab new: " + e.getMessage());

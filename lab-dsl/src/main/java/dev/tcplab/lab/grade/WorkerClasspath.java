@@ -35,7 +35,7 @@ final class WorkerClasspath {
         }
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isEmpty()) {
-                entries.add(Path.of(e));
+                entries.add(Path.of(e).toAbsolutePath()); // the worker runs in another directory
             }
         }
         return new ArrayList<>(entries);

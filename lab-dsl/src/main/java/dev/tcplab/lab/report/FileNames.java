@@ -17,4 +17,13 @@ public final class FileNames {
         }
         return b.toString();
     }
+
+    /** The last path element of a script path as given ("labs/01-x/x.lab.kts" → "x.lab.kts"), for narrow columns. */
+    static String base(String file) {
+        if (file == null) {
+            return "";
+        }
+        int cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return file.substring(cut + 1);
+    }
 }

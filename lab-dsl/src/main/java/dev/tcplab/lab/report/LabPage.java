@@ -52,7 +52,7 @@ final class LabPage {
         } else {
             h.append("<p class=\"hint\">One row per event, not to scale; ⋯ marks a quiet gap. Hover an arrow for "
                 + "its addresses, raw numbers and options; click it to find it in the table.</p>\n");
-            h.append("<div class=\"ladder-wrap\">\n").append(LadderSvg.render(lab.trace())).append("</div>\n");
+            h.append("<div class=\"ladder-wrap\">\n").append(LadderSvg.render(lab.trace(), ResultJson.list(lab.checks()))).append("</div>\n");
         }
         h.append("</section>\n");
         if (lab.trace() != null && !ResultJson.list(lab.trace().packets()).isEmpty()) {
@@ -74,8 +74,9 @@ final class LabPage {
         }
         h.append("<table class=\"checks\"><thead><tr><th></th><th>check</th><th>points</th><th>virtual time</th>"
             + "<th>where</th></tr></thead><tbody>\n");
+        int n = 0;
         for (CheckResult c : lab.checks()) {
-            h.append("<tr class=\"check ").append(outcomeClass(c.outcome())).append("\"><td class=\"mark\" title=\"")
+            h.append("<tr id=\"c").append(++n).append("\" class=\"check ").append(outcomeClass(c.outcome())).append("\"><td class=\"mark\" title=\"")
                 .append(c.outcome()).append("\">").append(mark(c.outcome())).append("</td><td>");
             if (c.step() != null && !c.step().isEmpty()) {
                 h.append("<span class=\"step\">").append(esc(c.step())).append(" › </span>");
@@ -85,7 +86,11 @@ final class LabPage {
                 h.append(" <span class=\"badge hidden\">hidden</span>");
             }
             if (c.message() != null) {
-                h.append("<pre class=\"msg\">").append(esc(c.message())).append("</pre>");
+                // the "where" column shows the location: drop its repetition at the end of the message
+                String suffix = c.location() == null ? null : " (" + c.location().file() + ":" + c.location().line() + ")";
+                String msg = suffix != null && c.message().endsWith(suffix)
+                    ? c.message().substring(0, c.message().length() - suffix.length()) : c.message();
+                h.append("<pre class=\"msg\">").append(esc(msg)).append("</pre>");
             }
             h.append("</td><td class=\"num\">").append(Html.points(c.points())).append(" / ")
                 .append(Html.points(c.maxPoints())).append("</td><td class=\"num\">");
@@ -93,7 +98,9 @@ final class LabPage {
                 h.append("<a href=\"#ladder\" class=\"jump\" data-t=\"").append(c.virtualTimeNanos()).append("\">")
                     .append(esc(Html.seconds6(c.virtualTimeNanos()))).append("</a>");
             }
-            h.append("</td><td>").append(c.location() == null ? "" : "<code>" + esc(c.location().toString()) + "</code>")
+            // the file's own name: the full path is in the page header and on hover
+            h.append("</td><td>").append(c.location() == null ? "" : "<code title=\"" + esc(c.location().toString()) + "\">"
+                    + esc(FileNames.base(c.location().file()) + ":" + c.location().line()) + "</code>")
                 .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
@@ -118,6 +125,11 @@ final class LabPage {
                 .append(p.fault() == null ? "" : "<br>⚡ " + esc(p.fault())).append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
+    }
+
+    /** "step › name", as the console and the reports show a check. */
+    static String checkName(CheckResult c) {
+        return (c.step() == null || c.step().isEmpty() ? "" : c.step() + " › ") + c.name();
     }
 
     static String mark(Outcome o) {
@@ -183,10 +195,17 @@ final class LabPage {
         .st-closed rect { fill: #eceef2; stroke: #8a8fa3; } .st-closed text { fill: #4a5060; }
         .fault line { stroke: var(--err); stroke-width: 1.2; stroke-dasharray: 2 3; }
         .fault text { fill: var(--err); font-size: 11px; font-weight: 600; }
+        .failmark line { stroke: var(--fail); stroke-width: 2; }
+        .failmark text { fill: var(--fail); font-size: 12px; font-weight: 700; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+        .state .sid { font-weight: 400; opacity: .75; }
         .gap rect { fill: #f3f5f9; } .gap text { fill: var(--muted); font-size: 11px; font-style: italic; }
         .hlrow rect.hlbar { fill: #fff3b0; }
         .empty { color: var(--muted); font-style: italic; }
-        table.labs td:first-child { width: 6em; }
+        table.labs td:first-child { width: 6em; } table.labs td:nth-child(2) { white-space: nowrap; }
+        ul.problems { margin: 4px 0 2px; padding-left: 1.2em; font-size: .88em; } ul.problems li { margin: 2px 0; }
+        ul.problems .why { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; color: #7a1f1f; }
+        table.checks td code { white-space: nowrap; }
+        tr.check:target { outline: 2px solid var(--blue); }
         """;
 
     /** Jumps from a check's time to the last event at or before it, and from an arrow to its table row. */

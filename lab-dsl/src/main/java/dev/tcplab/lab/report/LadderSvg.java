@@ -2,10 +2,12 @@ package dev.tcplab.lab.report;
 
 import static dev.tcplab.lab.report.Html.esc;
 
+import dev.tcplab.lab.result.CheckResult;
 import dev.tcplab.lab.result.LabTrace;
 import dev.tcplab.lab.result.LabTrace.FaultMark;
 import dev.tcplab.lab.result.LabTrace.StateChange;
 import dev.tcplab.lab.result.LabTrace.WirePacket;
+import dev.tcplab.lab.result.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,8 +31,23 @@ final class LadderSvg {
 
     private LadderSvg() {}
 
-    /** One row: exactly one of packet, states, fault is set. {@code index} is the packet's number (1-based). */
-    record Row(long time, WirePacket packet, int index, List<StateChange> states, FaultMark fault) {}
+    /**
+     * One row: exactly one of packet, states, fault, failed is set. {@code index} is the packet's
+     * number (1-based); {@code states} holds at most one box per host.
+     */
+    record Row(long time, WirePacket packet, int index, List<StateBox> states, FaultMark fault, CheckResult failed) {}
+
+    /**
+     * One state box: a socket's changes at one instant, merged ("sk3 SYN_RECV → ESTABLISHED"),
+     * labelled by the socket's id (sk = full socket, req = request sock, tw = timewait minisock).
+     * A request sock replaced by its child in tcp_check_req → inet_csk_complete_hashdance shows as
+     * one box "req2 ⇒ sk3 SYN_RECV → ESTABLISHED", not as the request going to CLOSE.
+     */
+    record StateBox(String host, String socket, List<String> states, String finalState, String tooltip) {
+        String label() {
+            return (socket.isEmpty() ? "" : socket + " ") + String.join(" → ", states);
+        }
+    }
 
     static List<String> hosts(LabTrace t) {
         List<String> hosts = new ArrayList<>();
@@ -50,45 +67,161 @@ final class LadderSvg {
         }
     }
 
-    /** Events in time order; at one instant: faults, then segments, then state changes (their effect). */
+    /** Events in time order; at one instant: faults, then segments, then state changes (their effect), then failed checks. */
     static List<Row> rows(LabTrace t) {
+        return rows(t, List.of());
+    }
+
+    static List<Row> rows(LabTrace t, List<CheckResult> checks) {
         List<Row> rows = new ArrayList<>();
         for (FaultMark f : ResultJson.list(t.faults())) {
-            rows.add(new Row(f.timeNanos(), null, 0, null, f));
+            rows.add(new Row(f.timeNanos(), null, 0, null, f, null));
         }
         int n = 0;
         for (WirePacket p : ResultJson.list(t.packets())) {
-            rows.add(new Row(p.timeNanos(), p, ++n, null, null));
+            rows.add(new Row(p.timeNanos(), p, ++n, null, null, null));
         }
-        List<StateChange> group = new ArrayList<>();
+        List<StateChange> instant = new ArrayList<>();
         for (StateChange s : ResultJson.list(t.states())) {
-            boolean joins = !group.isEmpty() && group.get(0).timeNanos() == s.timeNanos()
-                && group.stream().noneMatch(g -> g.host().equals(s.host()));
-            if (!joins && !group.isEmpty()) {
-                rows.add(new Row(group.get(0).timeNanos(), null, 0, group, null));
-                group = new ArrayList<>();
+            if (!instant.isEmpty() && instant.get(0).timeNanos() != s.timeNanos()) {
+                stateRows(rows, instant);
+                instant = new ArrayList<>();
             }
-            group.add(s);
+            instant.add(s);
         }
-        if (!group.isEmpty()) {
-            rows.add(new Row(group.get(0).timeNanos(), null, 0, group, null));
+        stateRows(rows, instant);
+        for (CheckResult c : ResultJson.list(checks)) {
+            if ((c.outcome() == Outcome.FAILED || c.outcome() == Outcome.ERROR) && c.virtualTimeNanos() >= 0) {
+                rows.add(new Row(c.virtualTimeNanos(), null, 0, null, null, c));
+            }
         }
         rows.sort(Comparator.comparingLong(Row::time).thenComparingInt(LadderSvg::kindOrder));
         return rows;
     }
 
+    /** The state changes of one instant as boxes, at most one per host and row. */
+    private static void stateRows(List<Row> rows, List<StateChange> instant) {
+        if (instant.isEmpty()) {
+            return;
+        }
+        Map<String, List<StateChange>> bySocket = new LinkedHashMap<>();
+        for (StateChange s : instant) {
+            bySocket.computeIfAbsent(host(s) + "\u0000" + socketId(s.socket()), k -> new ArrayList<>()).add(s);
+        }
+        // a request sock that closes while a socket with its addresses leaves TCP_NEW_SYN_RECV was replaced by that child
+        Map<List<StateChange>, List<StateChange>> childOf = new java.util.IdentityHashMap<>();
+        for (List<StateChange> chain : bySocket.values()) {
+            if (isRequest(chain) && last(chain).to().equals("TCP_CLOSE")) {
+                bySocket.values().stream().filter(c -> c != chain && host(c.get(0)).equals(host(chain.get(0)))
+                        && !childOf.containsValue(c) && "TCP_NEW_SYN_RECV".equals(c.get(0).from())
+                        && tuple(c.get(0).socket()).equals(tuple(chain.get(0).socket())))
+                    .findFirst().ifPresent(child -> childOf.put(chain, child));
+            }
+        }
+        List<StateBox> shown = new ArrayList<>();
+        for (List<StateChange> chain : bySocket.values()) {
+            StateChange first = chain.get(0);
+            List<StateChange> child = childOf.get(chain);
+            if (child != null) {
+                String req = socketId(first.socket());
+                shown.add(new StateBox(host(first), req.isEmpty() ? "" : req + " ⇒ " + socketId(child.get(0).socket()),
+                    shortStates(child), last(child).to(), host(first) + ": request sock " + first.socket()
+                    + " replaced by its child " + child.get(0).socket()
+                    + " (tcp_check_req → tcp_v4_syn_recv_sock → inet_csk_complete_hashdance): " + path(child) + " at "
+                    + Html.seconds6(first.timeNanos())));
+            } else if (childOf.containsValue(chain)) {
+                continue; // shown with its request
+            } else if (isRequest(chain) && last(chain).to().equals("TCP_CLOSE")) {
+                shown.add(new StateBox(host(first), socketId(first.socket()), List.of("removed"), "TCP_CLOSE",
+                    host(first) + ": request sock " + first.socket() + " removed, no child (" + path(chain)
+                    + ": expired, reset or dropped) at " + Html.seconds6(first.timeNanos())));
+            } else {
+                shown.add(box(chain));
+            }
+        }
+        long time = instant.get(0).timeNanos();
+        List<List<StateBox>> lines = new ArrayList<>();
+        for (StateBox b : shown) {
+            List<StateBox> line = lines.stream().filter(l -> l.stream().noneMatch(o -> o.host().equals(b.host())))
+                .findFirst().orElse(null);
+            if (line == null) {
+                line = new ArrayList<>();
+                lines.add(line);
+            }
+            line.add(b);
+        }
+        for (List<StateBox> line : lines) {
+            rows.add(new Row(time, null, 0, line, null, null));
+        }
+    }
+
+    private static StateBox box(List<StateChange> chain) {
+        StateChange first = chain.get(0);
+        return new StateBox(host(first), socketId(first.socket()), shortStates(chain), last(chain).to(),
+            host(first) + " " + first.socket() + ": " + path(chain) + " at " + Html.seconds6(first.timeNanos()));
+    }
+
+    private static List<String> shortStates(List<StateChange> chain) {
+        return chain.stream().map(c -> shortState(c.to())).toList();
+    }
+
+    private static String path(List<StateChange> chain) {
+        StringBuilder b = new StringBuilder(chain.get(0).from());
+        chain.forEach(c -> b.append(" → ").append(c.to()));
+        return b.toString();
+    }
+
+    private static boolean isRequest(List<StateChange> chain) {
+        return socketId(chain.get(0).socket()).startsWith("req");
+    }
+
+    private static StateChange last(List<StateChange> chain) {
+        return chain.get(chain.size() - 1);
+    }
+
+    private static String host(StateChange s) {
+        return s.host() == null ? "?" : s.host();
+    }
+
+    /** "sk3 192.0.2.2:80>192.0.2.1:56770" → "sk3"; a socket without an id token → "". */
+    static String socketId(String socket) {
+        if (socket == null) {
+            return "";
+        }
+        int sp = socket.indexOf(' ');
+        String head = sp < 0 ? socket : socket.substring(0, sp);
+        return head.matches("[a-z]+[0-9]+") ? head : "";
+    }
+
+    /** The socket's addresses without its id: a request and its child share them. */
+    private static String tuple(String socket) {
+        String id = socketId(socket);
+        return socket == null ? "" : id.isEmpty() ? socket : socket.substring(id.length()).trim();
+    }
+
     private static int kindOrder(Row r) {
-        return r.fault() != null ? 0 : r.packet() != null ? 1 : 2;
+        return r.fault() != null ? 0 : r.packet() != null ? 1 : r.states() != null ? 2 : 3;
     }
 
     static String render(LabTrace t) {
+        return render(t, List.of());
+    }
+
+    /** The ladder with a red mark at the moment each failed check failed. */
+    static String render(LabTrace t, List<CheckResult> checks) {
         List<String> hosts = hosts(t);
-        List<Row> rows = rows(t);
+        List<Row> rows = rows(t, checks);
         Map<String, Integer> x = new LinkedHashMap<>();
         for (int i = 0; i < hosts.size(); i++) {
             x.put(hosts.get(i), TIME_W + 110 + i * COL_W);
         }
         int width = TIME_W + 110 + Math.max(0, hosts.size() - 1) * COL_W + 150;
+        // a fault's or a failed check's line spans the ladder: wide enough for its text
+        for (Row r : rows) {
+            int text = r.fault() != null ? 3 + r.fault().link().length() + r.fault().description().length()
+                : r.failed() != null ? failureText(r.failed()).length() : 0;
+            width = Math.max(width, TIME_W + 6 + text * 7 + 16);
+        }
         StringBuilder body = new StringBuilder();
         int y = HEAD_H + 14;
         long prev = rows.isEmpty() ? 0 : rows.get(0).time();
@@ -101,6 +234,8 @@ final class LadderSvg {
                 y = packet(body, y, r, x);
             } else if (r.states() != null) {
                 y = states(body, y, r, x, hosts);
+            } else if (r.failed() != null) {
+                y = failure(body, y, r.failed(), width);
             } else {
                 y = fault(body, y, r.fault(), width);
             }
@@ -180,22 +315,42 @@ final class LadderSvg {
         int cy = y + 13;
         b.append("<g class=\"states\" data-t=\"").append(r.time()).append("\">");
         time(b, cy + 4, r.time());
-        for (StateChange s : r.states()) {
-            String host = s.host() == null ? "?" : s.host();
-            int hx = x.get(host);
-            String name = shortState(s.to());
-            int w = 7 * name.length() + 14;
-            boolean left = hosts.indexOf(host) == hosts.size() - 1 && hosts.size() > 1;
+        for (StateBox s : r.states()) {
+            int hx = x.get(s.host());
+            String states = String.join(" → ", s.states());
+            String id = s.socket().isEmpty() ? "" : s.socket() + " ";
+            int w = 7 * (id.length() + states.length()) + 14;
+            boolean left = hosts.indexOf(s.host()) == hosts.size() - 1 && hosts.size() > 1;
             int bx = left ? hx - 8 - w : hx + 8;
-            b.append("<g class=\"state ").append(stateClass(s.to())).append("\"><title>")
-                .append(esc(host + " " + s.socket() + ": " + s.from() + " → " + s.to() + " at " + Html.seconds6(s.timeNanos())))
-                .append("</title><rect x=\"").append(bx).append("\" y=\"").append(cy - 9).append("\" width=\"").append(w)
-                .append("\" height=\"18\" rx=\"9\"/><text x=\"").append(bx + w / 2).append("\" y=\"").append(cy + 4)
-                .append("\">").append(esc(name)).append("</text><circle cx=\"").append(hx).append("\" cy=\"").append(cy)
+            b.append("<g class=\"state ").append(stateClass(s.finalState())).append("\"><title>")
+                .append(esc(s.tooltip())).append("</title><rect x=\"").append(bx).append("\" y=\"").append(cy - 9)
+                .append("\" width=\"").append(w).append("\" height=\"18\" rx=\"9\"/><text x=\"").append(bx + w / 2)
+                .append("\" y=\"").append(cy + 4).append("\">");
+            if (!id.isEmpty()) {
+                b.append("<tspan class=\"sid\">").append(esc(id)).append("</tspan>");
+            }
+            b.append(esc(states)).append("</text><circle cx=\"").append(hx).append("\" cy=\"").append(cy)
                 .append("\" r=\"3\"/></g>");
         }
         b.append("</g>\n");
         return y + STATE_H;
+    }
+
+    /** A failed check at the moment it failed: the student sees what the wire did just before. */
+    private static int failure(StringBuilder b, int y, CheckResult c, int width) {
+        int cy = y + 12;
+        b.append("<g class=\"failmark\" data-t=\"").append(c.virtualTimeNanos()).append("\"><title>")
+            .append(esc(c.outcome() + ": " + c.name() + (c.message() == null ? "" : "\n" + c.message()))).append("</title>");
+        time(b, cy + 4, c.virtualTimeNanos());
+        b.append("<line x1=\"").append(TIME_W).append("\" y1=\"").append(cy).append("\" x2=\"").append(width - 10)
+            .append("\" y2=\"").append(cy).append("\"/><text x=\"").append(TIME_W + 6).append("\" y=\"").append(cy - 4)
+            .append("\">").append(esc(failureText(c))).append("</text></g>\n");
+        return y + GAP_H + 4;
+    }
+
+    static String failureText(CheckResult c) {
+        String where = c.location() == null ? "" : " (" + FileNames.base(c.location().file()) + ":" + c.location().line() + ")";
+        return (c.outcome() == Outcome.ERROR ? "⚠ " : "✗ ") + c.name() + where;
     }
 
     private static int fault(StringBuilder b, int y, FaultMark f, int width) {

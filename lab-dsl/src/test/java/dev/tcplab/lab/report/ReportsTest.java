@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcplab.lab.result.LabResult;
+import dev.tcplab.lab.result.LabTrace;
+import dev.tcplab.lab.result.LabTrace.HostInfo;
+import dev.tcplab.lab.result.LabTrace.StateChange;
 import dev.tcplab.lab.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,11 +162,49 @@ class ReportsTest {
         assertTrue(html.contains("<td class=\"opts\">mss=1460,sackOK,TS val=1 ecr=0,nop,wscale=7</td>"), "and in the table");
         assertTrue(html.contains("but was TCP_SYN_SENT &lt;&amp;&quot;&#39;&gt;"), "messages are escaped");
         assertFalse(html.contains("<&\"'>"));
-        assertTrue(html.contains("<code>syn-ack-lost.lab.kts:19:9</code>"));
+        assertTrue(html.contains("<code title=\"syn-ack-lost.lab.kts:19:9\">syn-ack-lost.lab.kts:19</code>"));
+        assertEquals(1, count(html, "<g class=\"failmark\" data-t=\"2000000000\">"), "the failed check is marked in the ladder");
+        assertTrue(html.contains(">✗ client established after the third SYN-ACK (syn-ack-lost.lab.kts:19)</text>"), html);
+        assertEquals(0, count(html, "<g class=\"failmark\" data-t=\"-1\""), "an error without a time has no mark");
         assertEquals(2, count(html, "<td class=\"mark\" title=\"PASSED\">✓</td>"));
         assertEquals(1, count(html, "<td class=\"mark\" title=\"FAILED\">✗</td>"));
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "no external assets");
         assertTrue(Files.readString(tmp.resolve("_._broken_lab/index.html")).contains("Unresolved reference &#39;x&#39;."));
+    }
+
+    @Test
+    void stateBoxesNameTheSocketAndShowARequestReplacedByItsChild() {
+        String s = "192.0.2.2:80>192.0.2.1:56770";
+        LabTrace t = new LabTrace(List.of(new HostInfo("client", "192.0.2.1", "model"), new HostInfo("server", "192.0.2.2", "model")),
+            List.of(), List.of(
+                new StateChange(0, "server", "sk1 192.0.2.2:80>0.0.0.0:0", "TCP_CLOSE", "TCP_LISTEN"),
+                new StateChange(10, "server", "req2 " + s, "TCP_LISTEN", "TCP_NEW_SYN_RECV"),
+                new StateChange(30, "server", "sk3 " + s, "TCP_NEW_SYN_RECV", "TCP_SYN_RECV"),
+                new StateChange(30, "server", "req2 " + s, "TCP_NEW_SYN_RECV", "TCP_CLOSE"),
+                new StateChange(30, "server", "sk3 " + s, "TCP_SYN_RECV", "TCP_ESTABLISHED"),
+                new StateChange(30, "client", "sk1 192.0.2.1:56770>192.0.2.2:80", "TCP_SYN_SENT", "TCP_ESTABLISHED"),
+                new StateChange(40, "server", "req4 192.0.2.2:80>192.0.2.1:1", "TCP_NEW_SYN_RECV", "TCP_CLOSE")),
+            List.of(), List.of(), List.of());
+        List<String> rows = LadderSvg.rows(t).stream()
+            .map(r -> r.time() + " " + r.states().stream().map(b -> b.host() + ":" + b.label()).toList()).toList();
+        assertEquals(List.of("0 [server:sk1 LISTEN]", "10 [server:req2 NEW_SYN_RECV]",
+            "30 [server:req2 ⇒ sk3 SYN_RECV → ESTABLISHED, client:sk1 ESTABLISHED]", "40 [server:req4 removed]"), rows);
+        String svg = LadderSvg.render(t);
+        assertTrue(svg.contains("<tspan class=\"sid\">req2 ⇒ sk3 </tspan>SYN_RECV → ESTABLISHED</text>"), svg);
+        assertTrue(svg.contains("replaced by its child sk3 " + s.replace(">", "&gt;")), "the tooltip says what happened");
+        assertFalse(svg.contains(">CLOSE<"), "no request shown as CLOSE");
+    }
+
+    @Test
+    void indexListsWhatDidNotPassWithLinks() throws IOException {
+        Reports.write(SampleRuns.run(), tmp);
+        String index = Files.readString(tmp.resolve("index.html"));
+        assertTrue(index.contains("3 lab(s): 1 passed, 1 failed, 1 error"), index);
+        assertTrue(index.contains("<li>✗ <a href=\"syn-ack-lost/index.html#c2\">handshake › client established after the "
+            + "third SYN-ACK</a>: <span class=\"why\">expected TCP_ESTABLISHED at 2.0 s</span></li>"), index);
+        assertTrue(index.contains("<li>⚠ <a href=\"syn-ack-lost/index.html#c4\">kernel path</a>"), index);
+        assertFalse(index.contains("#c3\""), "passed checks are not listed");
+        assertTrue(Files.readString(tmp.resolve("syn-ack-lost/index.html")).contains("<tr id=\"c2\" class=\"check failed\">"));
     }
 
     @Test

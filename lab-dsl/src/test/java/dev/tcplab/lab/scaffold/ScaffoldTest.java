@@ -26,7 +26,9 @@ class ScaffoldTest {
             lab.resolve("submission-template/answers.properties"), lab.resolve("solution/answers.properties")), files);
         String script = Files.readString(lab.resolve("syn-flood.lab.kts"));
         assertTrue(script.contains("title = \"Syn flood\""));
-        assertEquals(3, script.split("\ncheck\\(").length - 1, "three checks");
+        assertEquals(5, script.split("\n    check\\(").length - 1, "five checks");
+        assertTrue(script.contains("val server = host(\"server\"") && script.contains("link(client, server)"),
+            "a network lab, not only a quiz");
         assertTrue(script.contains("points = 1, hidden = true"));
         assertTrue(Files.readString(lab.resolve("README.md")).startsWith("# Syn flood\n"));
 
