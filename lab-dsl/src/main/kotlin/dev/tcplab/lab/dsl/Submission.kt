@@ -44,7 +44,8 @@ class Submission(val dir: Path?, private val loader: ImplementationLoader) {
                 else -> throw LabScriptError("param \"$name\": unsupported type ${default.javaClass.simpleName}")
             } as T
         } catch (e: IllegalArgumentException) {
-            throw LabScriptError("param \"$name\" = \"$raw\" in ${ANSWERS} is not a ${default.javaClass.simpleName}")
+            // the student's answer has the wrong form: a failed check, not an error of the lab
+            fail("a ${default.javaClass.simpleName}", raw, "param \"$name\" = \"$raw\" in $ANSWERS is not a ${default.javaClass.simpleName}")
         }
     }
 
@@ -58,8 +59,10 @@ class Submission(val dir: Path?, private val loader: ImplementationLoader) {
         return type.cast(loader.load(path, type))
     }
 
+    /** Without a submission an exercise cannot be judged: the lab is SKIPPED, saying how to give one. */
     private fun need(what: String): Path =
-        dir ?: throw LabScriptError("this lab needs a submission ($what) but none was given (--submission DIR)")
+        dir ?: throw LabSkipped("this exercise needs a submission ($what): run it with --submission DIR " +
+            "(Maven: -Dsubmission=DIR, or -Dlab.solutions=true to check the reference solution)")
 
     private fun readAnswers(): Map<String, String> {
         val file = dir?.resolve(ANSWERS) ?: return emptyMap()
