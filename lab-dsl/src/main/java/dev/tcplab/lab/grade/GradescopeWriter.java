@@ -40,8 +40,8 @@ public final class GradescopeWriter {
                     .field("score", 0.0)
                     .field("max_score", 0.0)
                     .field("status", "failed")
-                    .field("output", "```\n" + fence(lab.error()) + "\n```"
-                        + (lab.errorLocation() == null ? "" : "\n\nat `" + lab.errorLocation() + "`"))
+                    .field("output", "```\n" + fence(hidePaths(lab.error(), lab.script())) + "\n```"
+                        + (lab.errorLocation() == null ? "" : "\n\nat `" + shortLocation(lab.errorLocation()) + "`"))
                     .field("output_format", "md")
                     .field("visibility", "visible")
                     .endObject();
@@ -52,7 +52,7 @@ public final class GradescopeWriter {
                     .field("score", c.outcome() == Outcome.PASSED ? c.points() : 0.0)
                     .field("max_score", c.maxPoints())
                     .field("status", c.outcome() == Outcome.PASSED ? "passed" : "failed")
-                    .field("output", output(c))
+                    .field("output", output(c, lab.script()))
                     .field("output_format", "md")
                     .field("visibility", c.hidden() ? "after_published" : "visible")
                     .endObject();
@@ -82,7 +82,27 @@ public final class GradescopeWriter {
         return b.toString();
     }
 
-    private static String output(CheckResult c) {
+    /** Students see file:line, not where the grading machine keeps the labs. */
+    private static String shortLocation(dev.tcplab.lab.result.SourceLocation loc) {
+        Path name = Path.of(loc.file()).getFileName();
+        return new dev.tcplab.lab.result.SourceLocation(name == null ? loc.file() : name.toString(), loc.line(), loc.column())
+            .toString();
+    }
+
+    private static String hidePaths(String text, String script) {
+        if (text == null || script == null) {
+            return text;
+        }
+        Path parent = Path.of(script).toAbsolutePath().getParent();
+        String out = text;
+        if (parent != null) {
+            out = out.replace(parent + "/", "");
+        }
+        Path given = Path.of(script).getParent();
+        return given == null ? out : out.replace(given + "/", "");
+    }
+
+    private static String output(CheckResult c, String script) {
         StringBuilder b = new StringBuilder();
         b.append(switch (c.outcome()) {
             case PASSED -> "✓ passed";
@@ -94,10 +114,10 @@ public final class GradescopeWriter {
             b.append(String.format(Locale.ROOT, " at virtual time %.6f s", c.virtualTimeNanos() / 1e9));
         }
         if (c.location() != null) {
-            b.append(" (`").append(c.location()).append("`)");
+            b.append(" (`").append(shortLocation(c.location())).append("`)");
         }
         if (c.message() != null) {
-            b.append("\n\n```\n").append(fence(c.message())).append("\n```");
+            b.append("\n\n```\n").append(fence(hidePaths(c.message(), script))).append("\n```");
         }
         return b.toString();
     }

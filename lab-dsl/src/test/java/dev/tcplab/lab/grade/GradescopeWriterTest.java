@@ -41,4 +41,17 @@ class GradescopeWriterTest {
         assertEquals(4.5, sum);
         assertEquals(GradescopeWriter.render(run), Files.readString(file), "deterministic");
     }
+
+    @Test
+    void studentsSeeFileAndLineNotTheGradingMachinesPaths() {
+        String script = "/srv/grading/course-7/labs/x/x.lab.kts";
+        dev.tcplab.lab.result.CheckResult c = new dev.tcplab.lab.result.CheckResult("c", null, 0, 1, false,
+            dev.tcplab.lab.result.Outcome.FAILED, "expected 1 but was 2 at 0 s (" + script + ":9)", 0,
+            new dev.tcplab.lab.result.SourceLocation(script, 9, 5));
+        dev.tcplab.lab.result.LabResult lab = new dev.tcplab.lab.result.LabResult("x", "X", script, 1,
+            dev.tcplab.lab.result.Outcome.FAILED, null, null, List.of(c), null, 0, 0);
+        String json = GradescopeWriter.render(new dev.tcplab.lab.result.RunResult(1, List.of(lab), 0));
+        assertTrue(json.contains("x.lab.kts:9:5") && json.contains("(x.lab.kts:9)"), json);
+        assertTrue(!json.contains("/srv/grading"), json);
+    }
 }
