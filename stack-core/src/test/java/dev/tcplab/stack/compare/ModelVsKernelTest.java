@@ -94,11 +94,20 @@ class ModelVsKernelTest {
     /** Model client, model server. */
     static Ladder normalModel() {
         ModelPair m = ModelPair.create("client", "server");
-        Socket ls = modelListener(m.b(), A2, 5000);
+        return normalConversation(m, m.b(), A2, m.a(), A1);
+    }
+
+    /**
+     * The conversation between two model hosts: the client connects, sends hello, the server
+     * answers world, the client closes first; the ladder is seen from the client's address.
+     */
+    private static Ladder normalConversation(ModelPair m, Host server, Ipv4Address serverAddr, Host client,
+                                             Ipv4Address clientAddr) {
+        Socket ls = modelListener(server, serverAddr, 5000);
         Socket[] child = new Socket[1];
         ls.accept().onDone(a -> child[0] = a.value());
-        Socket c = m.a().socket();
-        c.connect(A2, 5000);
+        Socket c = client.socket();
+        c.connect(serverAddr, 5000);
         m.at(10 * MS, () -> c.send("hello\n"));
         m.at(40 * MS, () -> child[0].recv(100));
         m.at(60 * MS, () -> child[0].send("world\n"));
@@ -106,7 +115,7 @@ class ModelVsKernelTest {
         m.at(110 * MS, c::close);
         m.at(250 * MS, () -> child[0].close());
         m.net().runUntil(500 * MS);
-        return Ladder.fromPcap("model", m.link().pcap(), A1);
+        return Ladder.fromPcap("model", m.link().pcap(), clientAddr);
     }
 
     @Test
@@ -143,19 +152,7 @@ class ModelVsKernelTest {
     /** The same conversation with the roles swapped: the kernel is the client. */
     static Ladder normalModelReversed() {
         ModelPair m = ModelPair.create("server", "client"); // server .1, client .2 as in the real run
-        Socket ls = modelListener(m.a(), A1, 5000);
-        Socket[] child = new Socket[1];
-        ls.accept().onDone(a -> child[0] = a.value());
-        Socket c = m.b().socket();
-        c.connect(A1, 5000);
-        m.at(10 * MS, () -> c.send("hello\n"));
-        m.at(40 * MS, () -> child[0].recv(100));
-        m.at(60 * MS, () -> child[0].send("world\n"));
-        m.at(80 * MS, () -> c.recv(100));
-        m.at(110 * MS, c::close);
-        m.at(250 * MS, () -> child[0].close());
-        m.net().runUntil(500 * MS);
-        return Ladder.fromPcap("model", m.link().pcap(), A2);
+        return normalConversation(m, m.a(), A1, m.b(), A2);
     }
 
     @Test
