@@ -56,8 +56,9 @@ fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, confi
  */
 fun LabScope.lan(name: String, vararg hosts: HostHandle, staticArp: Boolean = true,
                  configure: LinkConfig.() -> Unit = {}): List<LinkHandle> {
+    // frames are told apart by the node that sent them: a switch may not share a host's name
+    if (world.hosts.containsKey(name) || !world.switches.add(name)) throw LabScriptError("the name $name is already taken")
     val sw = world.network.lan(name)
-    world.switches.add(name)
     val handles = hosts.map { h ->
         val l = world.network.attach(h.host, "${h.address}/${h.prefix}", sw)
         val handle = LinkHandle(world, l, h, null)

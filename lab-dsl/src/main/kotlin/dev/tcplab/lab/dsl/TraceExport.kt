@@ -23,7 +23,7 @@ object TraceExport {
         for (e in world.network.trace().events()) {
             if (e !is TraceEvent.Frame) continue
             // a switch forwards each frame onto a second link: keep the copy that left a host
-            if (world.hosts.isNotEmpty() && !world.hosts.containsKey(e.fromNode()) && world.isSwitch(e.fromNode())) continue
+            if (world.isSwitch(e.fromNode())) continue
             val d = Frames.decode(e.bytes())
             val ip = d.ip() ?: continue
             val t = d.tcp() ?: continue

@@ -69,7 +69,7 @@ class World internal constructor(val lab: LabContext) : Simulation {
         if (kernel != null) null else network.loop().nextEventTime().takeIf { it != Long.MAX_VALUE }
 
     internal fun addHost(name: String, address: String, profile: KernelProfile): HostHandle {
-        if (hosts.containsKey(name)) throw LabScriptError("host $name is declared twice")
+        if (hosts.containsKey(name) || name in switches) throw LabScriptError("host $name: the name is already taken")
         val addr = try {
             Ipv4Address.parse(address.substringBefore('/'))
         } catch (e: IllegalArgumentException) {
