@@ -1,11 +1,13 @@
 package dev.tcplab.maven;
 
+import dev.tcplab.lab.grade.GradeTable;
 import dev.tcplab.lab.grade.Grader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,23 +15,33 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code mvn lab:grade -Dsubmission=DIR}: grades a submission in a forked, limited JVM; writes
- * Gradescope results.json and the reports. A low score is a result, not a build failure
- * (unless lab.failBelowFullScore); a missing submission is.
+ * {@code mvn lab:grade -Dsubmission=DIR}: grades a submission against the exercises (labs with a
+ * solution/ or submission-template/ folder), all into one results.json, one JUnit XML and one
+ * console table. The submission's code runs in a separate process inside the operating system's
+ * sandbox; without one it is not run unless {@code -Dlab.trustSubmissions}. A low score is a
+ * result, not a build failure (unless lab.failBelowFullScore); a missing submission, or a grading
+ * machine that could not grade (no sandbox, a broken exercise), is.
  */
 @Mojo(name = "grade", threadSafe = true)
 public class GradeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
+    /** Where the labs are; default src/labs when present, else labs, else the project folder itself. */
     @Parameter(property = "lab.labsDirectory")
     File labsDirectory;
 
+    /** Grade only this lab (id or folder name); it is graded even if it is not an exercise. */
     @Parameter(property = "lab")
     String lab;
 
-    @Parameter(property = "submission", required = true)
+    /** The submission folder (a folder per exercise inside it, named like the exercise, or one for all). */
+    @Parameter(property = "submission")
     File submission;
+
+    /** Grade each exercise with its own solution/ folder instead of a submission: an instructor's check. */
+    @Parameter(property = "lab.solutions", defaultValue = "false")
+    boolean solutions;
 
     @Parameter(property = "lab.reportsDirectory", defaultValue = "${project.build.directory}/lab-reports")
     File reportsDirectory;
@@ -41,9 +53,13 @@ public class GradeMojo extends AbstractMojo {
     @Parameter(property = "lab.timeout")
     String timeout;
 
-    /** The grading JVM's heap cap. */
-    @Parameter(property = "lab.maxHeap", defaultValue = "256m")
+    /** The heap cap of the submission's process. */
+    @Parameter(property = "lab.maxHeap", defaultValue = "384m")
     String maxHeap;
+
+    /** Run submission code without the operating system's sandbox (said in every result). */
+    @Parameter(property = "lab.trustSubmissions", defaultValue = "false")
+    boolean trustSubmissions;
 
     @Parameter
     List<String> includes;
@@ -56,8 +72,9 @@ public class GradeMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (submission == null || !submission.isDirectory()) {
-            throw new MojoFailureException("Submission not found: " + submission + " (give -Dsubmission=DIR)");
+        if (!solutions && (submission == null || !submission.isDirectory())) {
+            throw new MojoFailureException("Submission not found: " + submission
+                + " (give -Dsubmission=DIR, or -Dlab.solutions=true to grade the reference solutions)");
         }
         Path dir = LabScripts.labsDirectory(basedir, labsDirectory);
         Grader.Outcome o;
@@ -67,19 +84,24 @@ public class GradeMojo extends AbstractMojo {
                 throw new MojoFailureException("No labs to grade under " + dir + (lab == null ? "" : " named " + lab));
             }
             Files.createDirectories(reportsDirectory.toPath());
-            o = Grader.grade(new Grader.Request(scripts, submission.toPath(), reportsDirectory.toPath(), seed,
-                LabScripts.duration(timeout), maxHeap));
+            Grader.Settings settings = new Grader.Settings(scripts, lab == null ? Set.of() : Set.of(lab), seed,
+                LabScripts.duration(timeout), maxHeap, trustSubmissions);
+            o = Grader.grade(new Grader.Request(settings, submission == null ? null : submission.toPath(), solutions,
+                reportsDirectory.toPath()));
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Grading failed: " + e, e);
         }
-        getLog().info("Score: " + ConsoleListener.num(o.score()) + " / " + ConsoleListener.num(o.maxScore()));
+        GradeTable.lines(o).forEach(getLog()::info);
         getLog().info("Gradescope results: " + o.resultsJson());
         getLog().info("Reports: " + reportsDirectory.toPath().resolve("index.html"));
+        if (!o.problems().isEmpty()) {
+            throw new MojoExecutionException("The grading machine could not grade: " + String.join("; ", o.problems()));
+        }
         if (failBelowFullScore && !o.allPassed()) {
-            throw new MojoFailureException("Not every check passed: " + ConsoleListener.num(o.score()) + " / "
-                + ConsoleListener.num(o.maxScore()));
+            throw new MojoFailureException("Not every check passed: " + GradeTable.points(o.score()) + " / "
+                + GradeTable.points(o.maxScore()));
         }
     }
 }

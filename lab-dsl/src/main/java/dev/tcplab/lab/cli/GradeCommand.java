@@ -1,13 +1,17 @@
 package dev.tcplab.lab.cli;
 
+import dev.tcplab.lab.engine.LabFiles;
+import dev.tcplab.lab.grade.GradeTable;
 import dev.tcplab.lab.grade.Grader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** `tcplab grade`: a student's submission against labs, through the Grader. */
+/** `tcplab grade`: a student's submission against the exercises, through the Grader. */
 final class GradeCommand implements Command {
     private final PrintStream out;
     private final PrintStream err;
@@ -19,44 +23,70 @@ final class GradeCommand implements Command {
 
     @Override public String name() { return "grade"; }
 
-    @Override public String summary() { return "grade a student submission against labs (Gradescope results.json)"; }
+    @Override public String summary() { return "grade a submission against the exercises (Gradescope results.json)"; }
 
-    @Override public String usage() { return "grade --submission DIR [options] LABS..."; }
+    @Override public String usage() { return "grade (--submission DIR | --solutions) [options] LABS..."; }
 
     @Override
     public String details() {
         return """
-            The submission's code runs in a separate JVM with a time limit and a heap cap.
+            Grades the exercises among LABS (labs with a solution/ or submission-template/ folder);
+            a lab file given directly, or named with --lab, is graded whatever it is (also one
+            that needs real interfaces, which is otherwise left out).
+            The submission's code runs in a separate process inside the operating system's sandbox
+            (bubblewrap); without one, code is not run unless --trust-submissions is given.
+            DIR may hold a folder per exercise (named like the exercise's folder or id).
             Example:
               tcplab grade --submission ~/student42 --reports out/ labs/
-            Exit status: 0 every check passed, 1 not all passed, 2 usage error.""";
+            Exit status: 0 every check passed, 1 not all passed, 2 usage error,
+            3 the grading machine could not grade (no sandbox, a broken exercise).""";
     }
 
     @Override
     public Options options() {
         return new Options()
-            .addOption(Args.option("u", "submission", "DIR", "the student's submission folder (required)"))
+            .addOption(Args.option("u", "submission", "DIR", "the student's submission folder"))
+            .addOption(new Option(null, "solutions", false, "grade each exercise with its own solution/ folder"))
+            .addOption(Args.option("l", "lab", "NAME", "also grade this lab (id or folder name), exercise or not"))
+            .addOption(new Option(null, "trust-submissions", false,
+                "run submission code without the operating system's sandbox (said in every result)"))
             .addOption(Args.option("r", "reports", "DIR", "where results.json and the reports go (default: lab-reports)"))
             .addOption(Args.option("s", "seed", "N", "seed for every lab"))
             .addOption(Args.option("t", "timeout", "SECONDS", "wall-clock limit per lab"))
-            .addOption(Args.option("m", "max-heap", "SIZE", "heap cap of the grading JVM, e.g. 512m"));
+            .addOption(Args.option("m", "max-heap", "SIZE", "heap cap of the submission's process, e.g. 512m"));
     }
 
     @Override
     public int run(CommandLine line) throws UsageError {
         Path submission = Args.path(line, "submission");
-        if (submission == null) {
-            throw new UsageError("--submission DIR is required");
+        boolean solutions = line.hasOption("solutions");
+        if (submission == null && !solutions) {
+            throw new UsageError("--submission DIR (or --solutions) is required");
         }
-        if (!Files.isDirectory(submission)) {
+        if (submission != null && !Files.isDirectory(submission)) {
             throw new UsageError("no such submission folder: " + submission);
         }
         Path reports = line.hasOption("reports") ? Args.path(line, "reports") : Path.of("lab-reports");
-        Grader.Request request = new Grader.Request(Args.paths(line, "lab file or folder"), submission, reports,
-            Args.seed(line), Args.timeout(line), line.getOptionValue("max-heap"));
-        Grader.Outcome outcome = Grader.grade(request);
-        out.printf("score %s/%s%s%n", Console.points(outcome.score()), Console.points(outcome.maxScore()),
-            outcome.resultsJson() != null ? "  (" + outcome.resultsJson() + ")" : "");
+        java.util.List<Path> labs = Args.paths(line, "lab file or folder");
+        Set<String> named = new java.util.HashSet<>();
+        if (line.hasOption("lab")) {
+            named.addAll(java.util.List.of(line.getOptionValues("lab")));
+        }
+        labs.stream().filter(Files::isRegularFile).map(LabFiles::id).forEach(named::add); // a file given is named
+        Grader.Settings settings = new Grader.Settings(labs, named, Args.seed(line),
+            Args.timeout(line), line.getOptionValue("max-heap"), line.hasOption("trust-submissions"));
+        Grader.Outcome outcome;
+        try {
+            outcome = Grader.grade(new Grader.Request(settings, submission, solutions, reports));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        GradeTable.lines(outcome).forEach(out::println);
+        out.println("Gradescope results: " + outcome.resultsJson());
+        if (!outcome.problems().isEmpty()) {
+            err.println("The grading machine could not grade everything; these results are not a grade.");
+            return 3;
+        }
         return outcome.allPassed() ? 0 : 1;
     }
 }

@@ -4,6 +4,9 @@ import dev.tcplab.lab.dsl.LabContext;
 import dev.tcplab.lab.report.Reports;
 import dev.tcplab.lab.result.LabResult;
 import dev.tcplab.lab.result.RunResult;
+import dev.tcplab.lab.sandbox.Sandbox;
+import dev.tcplab.lab.sandbox.SandboxLimits;
+import dev.tcplab.lab.sandbox.SandboxPolicy;
 import dev.tcplab.lab.script.ScriptCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +22,14 @@ import java.util.List;
  */
 public final class LabEngine {
     /** Bumped whenever the DSL changes, so cached compiled scripts are not reused across versions. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
 
     /** Per-lab wall-clock limit when the request has none and -Dtcplab.timeout (seconds) is unset. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path cacheDir;
+    private final boolean verifiedCache;
+    private final Sandbox sandbox;
     private ScriptCompiler compiler; // created on first run: the host is heavy
 
     /** Caches compiled scripts in -Dtcplab.cache or ~/.cache/tcplab/scripts. */
@@ -32,9 +37,27 @@ public final class LabEngine {
         this(ScriptCompiler.defaultCacheDir());
     }
 
-    /** Caches compiled scripts in {@code cacheDir} (the Maven plugin passes one under target/ or ~/.m2). */
+    /**
+     * Caches compiled scripts in {@code cacheDir}; a submission's code runs in the operating
+     * system's sandbox where this machine has one, else in a plain separate process (a student's
+     * own run of their own code).
+     */
     public LabEngine(Path cacheDir) {
+        this(cacheDir, false, Sandbox.of(SandboxPolicy.PREFER, SandboxLimits.DEFAULT));
+    }
+
+    /**
+     * Full control, as grading uses it: {@code verifiedCache} loads only compiled scripts this
+     * engine wrote itself; {@code sandbox} is where submission code runs.
+     */
+    public LabEngine(Path cacheDir, boolean verifiedCache, Sandbox sandbox) {
         this.cacheDir = cacheDir;
+        this.verifiedCache = verifiedCache;
+        this.sandbox = sandbox;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     public Path cacheDir() {
@@ -47,7 +70,7 @@ public final class LabEngine {
      */
     public RunResult run(RunRequest request, LabListener listener) {
         long started = System.nanoTime();
-        LabRun lab = new LabRun(compiler(), request, timeout(request), listener);
+        LabRun lab = new LabRun(compiler(), sandbox, request, timeout(request), listener);
         List<LabResult> results = new ArrayList<>();
         for (Path file : LabFiles.find(request.inputs())) {
             if (request.onlyLab() == null || request.onlyLab().equals(LabFiles.id(file))) {
@@ -72,7 +95,7 @@ public final class LabEngine {
 
     private synchronized ScriptCompiler compiler() {
         if (compiler == null) {
-            compiler = new ScriptCompiler(cacheDir);
+            compiler = new ScriptCompiler(cacheDir, verifiedCache);
         }
         return compiler;
     }

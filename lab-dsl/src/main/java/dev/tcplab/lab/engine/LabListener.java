@@ -11,5 +11,11 @@ public interface LabListener {
 
     default void labFinished(LabResult result) {}
 
+    /**
+     * The lab wanted to run the submission's code and no submission process could be started
+     * (no sandbox, bubblewrap refused): a problem of this machine, not of the submission.
+     */
+    default void sandboxUnavailable(String labId, String reason) {}
+
     LabListener NONE = new LabListener() {};
 }

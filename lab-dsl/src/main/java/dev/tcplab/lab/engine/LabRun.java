@@ -1,6 +1,8 @@
 package dev.tcplab.lab.engine;
 
+import dev.tcplab.lab.dsl.ImplementationLoader;
 import dev.tcplab.lab.dsl.LabContext;
+import dev.tcplab.lab.dsl.LabScriptError;
 import dev.tcplab.lab.dsl.LabSkipped;
 import dev.tcplab.lab.dsl.ScriptFrames;
 import dev.tcplab.lab.dsl.Submission;
@@ -9,7 +11,11 @@ import dev.tcplab.lab.result.LabResult;
 import dev.tcplab.lab.result.LabTrace;
 import dev.tcplab.lab.result.Outcome;
 import dev.tcplab.lab.result.SourceLocation;
+import dev.tcplab.lab.sandbox.Sandbox;
+import dev.tcplab.lab.sandbox.SandboxedLoader;
+import dev.tcplab.lab.sandbox.SubmissionCopy;
 import dev.tcplab.lab.script.ScriptCompiler;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +32,14 @@ final class LabRun {
     private static final long GRACE_MILLIS = 200;
 
     private final ScriptCompiler compiler;
+    private final Sandbox sandbox;
     private final RunRequest request;
     private final Duration timeout;
     private final LabListener listener;
 
-    LabRun(ScriptCompiler compiler, RunRequest request, Duration timeout, LabListener listener) {
+    LabRun(ScriptCompiler compiler, Sandbox sandbox, RunRequest request, Duration timeout, LabListener listener) {
         this.compiler = compiler;
+        this.sandbox = sandbox;
         this.request = request;
         this.timeout = timeout;
         this.listener = listener;
@@ -42,24 +50,59 @@ final class LabRun {
         String script = file.toString();
         listener.labStarted(id, script);
         long started = System.nanoTime();
-        Submission submission = new Submission(request.submission(), compiler);
+        SandboxedLoader loader = null;
+        Submission submission;
+        if (request.submission() != null) {
+            SubmissionCopy copy;
+            try {
+                copy = sandbox.copy(request.submission());
+            } catch (IOException | RuntimeException e) {
+                LabResult unreadable = new LabResult(id, id, script, request.seed() == null ? LabContext.DEFAULT_SEED
+                    : request.seed(), Outcome.ERROR, "the submission folder could not be read: " + e.getMessage(), null,
+                    List.of(), null, millisSince(started), 0);
+                listener.labFinished(unreadable);
+                return unreadable;
+            }
+            loader = new SandboxedLoader(sandbox, copy);
+            submission = new Submission(copy.dir(), copy.refused(), loader);
+        } else {
+            submission = new Submission(null, NO_CODE);
+        }
         LabContext context = new LabContext(id, script, file.getFileName().toString(), request.seed(),
             request.onlyCheck(), submission, check -> {
                 listener.checkFinished(id, check);
                 return Unit.INSTANCE;
             });
+        if (loader != null) {
+            SandboxedLoader codeLoader = loader;
+            context.onEnd(() -> { // the submission process ends with its lab, whatever it started
+                codeLoader.close();
+                return Unit.INSTANCE;
+            });
+        }
 
         ScriptCompiler.Compiled compiled = compiler.compileLab(file, script);
         LabResult result;
         if (compiled instanceof ScriptCompiler.Compiled.Failed failed) {
+            if (loader != null) {
+                loader.close();
+            }
             result = new LabResult(id, id, script, context.getSeed(), Outcome.ERROR, failed.getMessage(),
                 failed.getLocation(), List.of(), null, millisSince(started), 0);
         } else {
             result = evaluate(((ScriptCompiler.Compiled.Ok) compiled), context, started);
         }
+        if (loader != null && loader.problem() != null) {
+            listener.sandboxUnavailable(id, loader.problem());
+        }
         listener.labFinished(result);
         return result;
     }
+
+    /** Without a submission there is no code to load: Submission.load says so before it gets here. */
+    private static final ImplementationLoader NO_CODE = (file, type) -> {
+        throw new LabScriptError("this run has no submission");
+    };
 
     private LabResult evaluate(ScriptCompiler.Compiled.Ok compiled, LabContext context, long started) {
         AtomicReference<Throwable> thrown = new AtomicReference<>();

@@ -1,209 +1,196 @@
 package dev.tcplab.lab.grade;
 
+import dev.tcplab.lab.engine.LabEngine;
+import dev.tcplab.lab.engine.LabListener;
+import dev.tcplab.lab.engine.RunRequest;
 import dev.tcplab.lab.report.Reports;
 import dev.tcplab.lab.result.LabResult;
 import dev.tcplab.lab.result.RunResult;
-import java.io.File;
+import dev.tcplab.lab.sandbox.Isolation;
+import dev.tcplab.lab.sandbox.Sandbox;
+import dev.tcplab.lab.sandbox.SandboxLimits;
+import dev.tcplab.lab.sandbox.SandboxPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Grades a student submission against labs. The submission's code runs in a forked JVM with a
- * wall-clock limit and a heap cap; the score is computed here, in the grading process, from the
- * results it receives. Writes Gradescope results.json and the usual reports.
+ * Grades submissions against exercises. The lab, the model, the checks and the points run here,
+ * in the grading process; a submission's code runs only in a submission process inside the
+ * operating system's sandbox ({@link Sandbox}, policy REQUIRE unless submissions are trusted),
+ * reached through proxies that carry plain data. Answer files are read from a private copy.
  *
- * <p>Per lab: the checks are listed here first ({@link CheckCatalog}, without the submission);
- * then one worker JVM runs the lab with the submission and streams a token-authenticated record
- * back ({@link GradeWorker}); {@link Marking} recomputes every point from the definitions.
+ * <p>Per exercise: its checks are listed once by running it with its own {@code solution/}
+ * ({@link LabDefinition}); then the lab runs with the submission and {@link Marking} scores the
+ * run against that list. Compiled labs are cached in a directory private to this grader, and only
+ * entries it wrote itself are loaded. One grader can grade many submissions (definitions and
+ * compiled labs are reused).
  */
-public final class Grader {
-    public record Request(List<Path> labs, Path submission, Path reportsDir, Long seed,
-                          Duration timeout, String maxHeap) {}
-
-    public record Outcome(double score, double maxScore, boolean allPassed, Path resultsJson) {}
+public final class Grader implements AutoCloseable {
+    /** Grading settings. {@code named}: lab ids or folder names given explicitly (graded whatever they are). */
+    public record Settings(List<Path> labs, Set<String> named, Long seed, Duration timeout, String maxHeap,
+                           boolean trustSubmissions) {}
 
     /**
-     * How grading runs; {@link #defaults()} for real use. {@code workerMain} is the forked main
-     * class (tests pass fakes), {@code classpath} the worker's class path, {@code maxOutput} the
-     * bytes a worker may write on stdout or stderr, {@code sandbox} installs {@link WorkerSandbox}.
+     * A whole grading request: {@code submission} is a folder (a subfolder per exercise, named like
+     * the exercise's folder or id, or one folder for all); with {@code solutions} each exercise is
+     * graded with its own solution/ instead (an instructor's check).
      */
-    public record Setup(CheckCatalog catalog, String workerMain, List<Path> classpath, long maxOutput,
-                        boolean sandbox) {
-        public static Setup defaults(Duration timeout) {
-            return new Setup(new EngineCatalog(timeout), GradeWorker.class.getName(),
-                WorkerClasspath.of(Grader.class.getClassLoader()), 64L << 20, true);
-        }
-    }
+    public record Request(Settings settings, Path submission, boolean solutions, Path reportsDir) {}
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    public static final String DEFAULT_HEAP = "256m";
+    /**
+     * What grading found. {@code problems} are failures of the grading machine, not of the
+     * submission (no sandbox, a lab whose checks cannot be listed): a run with problems must not
+     * be taken as a grade. {@code warnings} are for the instructor (a reference solution that
+     * fails its own lab).
+     */
+    public record Outcome(double score, double maxScore, boolean allPassed, Path resultsJson, RunResult run,
+                          String isolation, List<String> problems, List<String> warnings) {}
+
+    public static final String DEFAULT_HEAP = SandboxLimits.DEFAULT.heap();
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]{0,6}[kKmMgG]?");
 
-    private Grader() {}
+    private final Settings settings;
+    private final List<Path> exercises;
+    private final LabEngine engine;
+    private final Path cache;
+    private final Map<Path, LabDefinition> definitions = new LinkedHashMap<>();
 
-    public static Outcome grade(Request request) {
-        Duration timeout = request.timeout() == null ? DEFAULT_TIMEOUT : request.timeout();
-        return grade(request, Setup.defaults(timeout));
-    }
-
-    /** Throws IllegalArgumentException for a missing submission or lab, or a bad heap size. */
-    public static Outcome grade(Request request, Setup setup) {
-        Path submission = request.submission();
-        if (submission == null || !Files.isDirectory(submission)) {
-            throw new IllegalArgumentException("submission directory not found: " + submission);
-        }
-        if (request.reportsDir() == null) {
-            throw new IllegalArgumentException("no reports directory given");
-        }
-        String heap = request.maxHeap() == null ? DEFAULT_HEAP : request.maxHeap();
+    /** Throws IllegalArgumentException for a missing lab, no exercise to grade, or a bad heap size. */
+    public Grader(Settings settings) {
+        String heap = settings.maxHeap() == null ? DEFAULT_HEAP : settings.maxHeap();
         if (!HEAP.matcher(heap).matches()) {
-            throw new IllegalArgumentException("bad heap size " + heap + " (like 256m)");
+            throw new IllegalArgumentException("bad heap size " + heap + " (like 384m)");
         }
-        Duration timeout = request.timeout() == null ? DEFAULT_TIMEOUT : request.timeout();
-        long seed = request.seed() == null ? 1 : request.seed();
-        long start = System.nanoTime();
+        this.settings = settings;
+        this.exercises = Exercises.select(settings.labs(), settings.named() == null ? Set.of() : settings.named());
+        if (exercises.isEmpty()) {
+            throw new IllegalArgumentException("no exercise to grade in " + settings.labs() + " (an exercise has a "
+                + "solution/ or submission-template/ folder beside its .lab.kts; name a lab to grade it anyway)");
+        }
+        SandboxLimits d = SandboxLimits.DEFAULT;
+        SandboxLimits limits = new SandboxLimits(d.start(), d.load(), d.call(), d.total(), heap, d.cpuSeconds(),
+            d.addressSpace(), d.fileSize(), d.tmpSize(), d.openFiles(), d.maxFrame(), d.maxOutput());
+        Sandbox sandbox = Sandbox.of(settings.trustSubmissions() ? SandboxPolicy.TRUST : SandboxPolicy.REQUIRE, limits);
         try {
-            Path reports = request.reportsDir();
-            Files.createDirectories(reports);
-            List<Path> scripts = scripts(request.labs());
-            List<LabDefinition> defs = setup.catalog().list(scripts, request.seed());
-            List<LabResult> labs = new ArrayList<>();
-            for (LabDefinition def : defs) {
-                labs.add(gradeLab(def, submission.toAbsolutePath(), reports, request.seed(), seed, timeout, heap, setup));
-            }
-            RunResult run = new RunResult(seed, labs, (System.nanoTime() - start) / 1_000_000);
-            Reports.write(run, reports);
-            Path results = GradescopeWriter.write(run, reports.resolve("results.json"));
-            double score = labs.stream().mapToDouble(LabResult::points).sum();
-            double max = labs.stream().mapToDouble(LabResult::maxPoints).sum();
-            boolean all = labs.stream().flatMap(l -> l.checks().stream())
-                .allMatch(c -> c.outcome() == dev.tcplab.lab.result.Outcome.PASSED)
-                && labs.stream().allMatch(l -> l.error() == null);
-            return new Outcome(score, max, all, results);
+            this.cache = Files.createTempDirectory("tcplab-grade-cache-"); // private (0700), this grader's own
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("grading interrupted", e);
+        }
+        this.engine = new LabEngine(cache, true, sandbox);
+    }
+
+    /** The labs this grader grades, in order. */
+    public List<Path> exercises() {
+        return exercises;
+    }
+
+    /** Grades one request with a new grader. */
+    public static Outcome grade(Request request) {
+        try (Grader g = new Grader(request.settings())) {
+            return g.grade(request.submission(), request.solutions(), request.reportsDir());
         }
     }
 
-    private static LabResult gradeLab(LabDefinition def, Path submission, Path reports, Long requestedSeed,
-                                      long seed, Duration timeout, String heap, Setup setup)
-        throws IOException, InterruptedException {
-        if (def.problem() != null) {
-            return Marking.failAll(def, seed, dev.tcplab.lab.result.Outcome.ERROR, def.problem(), 0, null, 0);
+    /** Grades {@code submission} (or, with {@code solutions}, each exercise's own solution/) into {@code reportsDir}. */
+    public Outcome grade(Path submission, boolean solutions, Path reportsDir) {
+        if (!solutions && (submission == null || !Files.isDirectory(submission))) {
+            throw new IllegalArgumentException("submission folder not found: " + submission);
         }
-        Path temp = Files.createTempDirectory("tcplab-grade-");
-        try {
-            String token = HexFormat.of().formatHex(randomBytes());
-            String stdin = "token\t" + token + "\nscript\t" + Path.of(def.script()).toAbsolutePath() + "\nsubmission\t"
-                + submission + "\nseed\t" + (requestedSeed == null ? "-" : requestedSeed.toString()) + "\ntimeoutMillis\t"
-                + timeout.toMillis() + "\ntempDir\t" + temp + "\nend\n";
-            Map<String, String> before = snapshot(reports);
-            WorkerProcess.Finished f = WorkerProcess.run(command(setup, heap, temp), temp, stdin,
-                workerLimit(timeout), setup.maxOutput());
-            String problem = f.problem(timeout);
-            if (problem == null && !before.equals(snapshot(reports))) {
-                problem = "the reports directory changed while the submission ran";
+        long start = System.nanoTime();
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<LabResult> labs = new ArrayList<>();
+        for (Path script : exercises) {
+            LabDefinition def = definition(script);
+            def.solutionFailures().forEach(f -> warnings.add(def.id() + ": the reference solution fails " + f));
+            if (def.problem() != null) {
+                problems.add(def.id() + ": " + def.problem());
+                labs.add(Marking.failAll(def, seed(), def.problem(), 0));
+                continue;
             }
-            if (problem != null && !f.stderrHead().isBlank()) {
-                problem += "\n--- worker stderr (first lines) ---\n" + Marking.cut(f.stderrHead().strip());
+            Path folder = solutions ? script.toAbsolutePath().getParent().resolve(Exercises.SOLUTION)
+                : Exercises.submissionFor(script, submission);
+            if (!Files.isDirectory(folder)) {
+                labs.add(Marking.failAll(def, seed(), "this exercise has no solution/ folder to grade", 0));
+                problems.add(def.id() + ": no solution/ folder");
+                continue;
             }
-            return Marking.mark(def, seed, Marking.records(f.stdout(), token), problem, f.millis());
-        } finally {
-            delete(temp);
-        }
-    }
-
-    /** The engine's own per-lab limit should fire first; the worker gets slack for JVM start and reporting. */
-    static Duration workerLimit(Duration timeout) {
-        Duration slack = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
-        return timeout.plus(slack);
-    }
-
-    private static byte[] randomBytes() {
-        byte[] b = new byte[24];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    private static List<String> command(Setup setup, String heap, Path temp) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Djava.io.tmpdir=" + temp);
-        cmd.add("-Dfile.encoding=UTF-8");
-        if (setup.sandbox()) {
-            cmd.add("-Djava.security.manager=allow");
-            cmd.add("-Dtcplab.sandbox=true");
-        }
-        cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, setup.classpath().stream().map(Path::toString).toList()));
-        cmd.add(setup.workerMain());
-        return cmd;
-    }
-
-    /** *.lab.kts files, directories searched recursively, in a stable order. */
-    static List<Path> scripts(List<Path> inputs) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
-                try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(p -> p.getFileName().toString().endsWith(".lab.kts") && Files.isRegularFile(p))
-                        .filter(p -> !underSubmissionFolder(in.relativize(p)))
-                        .sorted().forEach(out::add);
-                }
-            } else if (Files.isRegularFile(in)) {
-                out.add(in);
+            List<String> unavailable = new ArrayList<>();
+            LabResult run = run(script, folder, unavailable);
+            if (!unavailable.isEmpty()) {
+                String why = "the submission's code could not be run on this grading machine: " + unavailable.get(0);
+                problems.add(def.id() + ": " + why);
+                labs.add(Marking.failAll(def, run.seed(), why, run.wallMillis()));
             } else {
-                throw new IllegalArgumentException("lab not found: " + in);
+                labs.add(Marking.mark(def, run));
             }
         }
-        return out;
-    }
-
-    /** A lab's solution/ and submission-template/ are submissions, never labs (as lab:run sees it). */
-    private static boolean underSubmissionFolder(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().equals("solution") || part.toString().equals("submission-template")) {
-                return true;
-            }
+        Isolation isolation = engine.sandbox().isolation();
+        String described = isolation != null ? isolation.description()
+            : "none available (" + engine.sandbox().unavailable() + "); no submission code was run";
+        RunResult run = new RunResult(seed(), labs, (System.nanoTime() - start) / 1_000_000, described);
+        try {
+            Reports.write(run, reportsDir, "grade");
+            Path results = GradescopeWriter.write(run, reportsDir.resolve("results.json"));
+            double score = labs.stream().mapToDouble(LabResult::points).sum();
+            double max = labs.stream().mapToDouble(LabResult::maxPoints).sum();
+            boolean all = problems.isEmpty() && labs.stream().allMatch(l -> l.error() == null && l.checks().stream()
+                .allMatch(c -> c.outcome() == dev.tcplab.lab.result.Outcome.PASSED));
+            return new Outcome(score, max, all, results, run, described, List.copyOf(problems), List.copyOf(warnings));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the grading reports to " + reportsDir, e);
         }
-        return false;
     }
 
-    /** Path, size and modification time of every file under dir: a worker writing there shows up. */
-    private static Map<String, String> snapshot(Path dir) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                m.put(dir.relativize(p).toString(), a.size() + "@" + a.lastModifiedTime().toMillis());
+    /** The exercise's checks, from a run with its own solution/ (once per grader). */
+    private synchronized LabDefinition definition(Path script) {
+        return definitions.computeIfAbsent(script, s -> {
+            Path solution = s.toAbsolutePath().getParent().resolve(Exercises.SOLUTION);
+            List<String> unavailable = new ArrayList<>();
+            LabResult lab;
+            if (Files.isDirectory(solution)) {
+                lab = run(s, solution, unavailable);
+            } else {
+                lab = engine.run(new RunRequest(List.of(s), settings.seed(), null, null, null, null, settings.timeout()),
+                    LabListener.NONE).labs().get(0);
             }
-        }
-        return m;
+            LabDefinition def = LabDefinition.of(lab);
+            if (!unavailable.isEmpty() && def.checks().isEmpty()) {
+                return new LabDefinition(def.id(), def.title(), def.script(), def.checks(),
+                    "its reference solution could not be run: " + unavailable.get(0), def.solutionFailures());
+            }
+            return def;
+        });
     }
 
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private LabResult run(Path script, Path submission, List<String> unavailable) {
+        LabListener listener = new LabListener() {
+            @Override
+            public void sandboxUnavailable(String labId, String reason) {
+                unavailable.add(reason);
+            }
+        };
+        return engine.run(new RunRequest(List.of(script), settings.seed(), null, null, submission, null,
+            settings.timeout()), listener).labs().get(0);
+    }
+
+    private long seed() {
+        return settings.seed() == null ? 1 : settings.seed();
+    }
+
+    @Override
+    public void close() {
+        try (var s = Files.walk(cache)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {
             // a temp dir left behind is harmless
         }

@@ -32,6 +32,9 @@ public final class GradescopeWriter {
             .field("test_output_format", "md")
             .field("visibility", "visible")
             .field("stdout_visibility", "hidden");
+        if (run.isolation() != null) {
+            w.name("extra_data").beginObject().field("isolation", run.isolation()).endObject();
+        }
         w.name("tests").beginArray();
         for (LabResult lab : run.labs()) {
             if (lab.error() != null) {
@@ -74,6 +77,9 @@ public final class GradescopeWriter {
     private static String summary(RunResult run, double score, double max) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "**Score: %s / %s** (seed %d)%n%n", num(score), num(max), run.seed()));
+        if (run.isolation() != null) {
+            b.append("Isolation of the submission's code: ").append(run.isolation()).append("\n\n");
+        }
         b.append("| lab | outcome | points |\n|---|---|---|\n");
         for (LabResult lab : run.labs()) {
             b.append("| ").append(cell(lab.title() == null ? lab.id() : lab.title())).append(" | ").append(lab.outcome())

@@ -23,6 +23,14 @@ public final class Reports {
     private Reports() {}
 
     public static void write(RunResult run, Path dir) throws IOException {
+        write(run, dir, null);
+    }
+
+    /**
+     * As {@link #write(RunResult, Path)}; with {@code gradingSuite} set, the JUnit XML is one file,
+     * TEST-&lt;gradingSuite&gt;.xml, holding every check of every lab (how a grading run reports).
+     */
+    public static void write(RunResult run, Path dir, String gradingSuite) throws IOException {
         Files.createDirectories(dir);
         List<String> dirs = labDirectories(run);
         for (int i = 0; i < run.labs().size(); i++) {
@@ -42,7 +50,12 @@ public final class Reports {
                     }
                 }
             }
-            write(dir.resolve("TEST-" + name + ".xml"), SurefireXml.render(lab));
+            if (gradingSuite == null) {
+                write(dir.resolve("TEST-" + name + ".xml"), SurefireXml.render(lab, run.isolation()));
+            }
+        }
+        if (gradingSuite != null) {
+            write(dir.resolve("TEST-" + FileNames.safe(gradingSuite) + ".xml"), SurefireXml.renderGrading(gradingSuite, run));
         }
         write(dir.resolve("summary.txt"), Summary.text(run));
         write(dir.resolve("index.html"), Summary.html(run, dirs));

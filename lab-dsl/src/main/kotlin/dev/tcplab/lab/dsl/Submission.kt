@@ -4,7 +4,11 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Properties
 
-/** Compiles a Kotlin script of a submission whose last expression implements [type]. Supplied by the engine. */
+/**
+ * Gives a lab the implementation of [type] that a submission's Kotlin script [file] makes. Supplied
+ * by the engine: the script is compiled and run in a separate submission process, and what comes
+ * back is a proxy whose calls cross to it as plain data.
+ */
 fun interface ImplementationLoader {
     fun load(file: Path, type: Class<*>): Any
 }
@@ -12,8 +16,17 @@ fun interface ImplementationLoader {
 /**
  * A student's submission: a folder with `answers.properties` (answers and parameters) and Kotlin
  * script files implementing interfaces the lab names. [dir] null = the run has no submission.
+ * In a run, [dir] is a private copy of what the student handed in; [refused] names the files that
+ * were not copied (links, devices, oversized files) and why.
  */
-class Submission(val dir: Path?, private val loader: ImplementationLoader) {
+class Submission(
+    val dir: Path?,
+    val refused: Map<String, String>,
+    private val loader: ImplementationLoader,
+) {
+    /** A submission with nothing refused (a lab's own folder, a test's). */
+    constructor(dir: Path?, loader: ImplementationLoader) : this(dir, emptyMap(), loader)
+
     val present: Boolean get() = dir != null
 
     /** Everything in answers.properties; empty when there is no submission or no such file. */
@@ -21,9 +34,10 @@ class Submission(val dir: Path?, private val loader: ImplementationLoader) {
 
     /** One answer, trimmed; fails clearly when there is no submission or no such answer. */
     fun answer(key: String): String {
-        val folder = need("answer \"$key\"")
+        need("answer \"$key\"")
+        refused[ANSWERS]?.let { throw LabScriptError("$ANSWERS was not used: $it") }
         return answers[key]?.trim()
-            ?: throw LabScriptError("the submission has no answer \"$key\" (expected a line `$key = ...` in ${folder.resolve(ANSWERS)})")
+            ?: throw LabScriptError("the submission has no answer \"$key\" (expected a line `$key = ...` in $ANSWERS)")
     }
 
     /**
@@ -54,8 +68,9 @@ class Submission(val dir: Path?, private val loader: ImplementationLoader) {
 
     fun <T : Any> load(file: String, type: Class<T>): T {
         val folder = need("implementation of ${type.simpleName} in $file")
-        val path = folder.resolve(file)
-        if (!Files.isRegularFile(path)) throw LabScriptError("the submission has no file $file (looked for $path)")
+        refused[file]?.let { throw LabScriptError("$file was not used: $it") }
+        val path = folder.resolve(file).normalize()
+        if (!path.startsWith(folder) || !Files.isRegularFile(path)) throw LabScriptError("the submission has no file $file")
         return type.cast(loader.load(path, type))
     }
 

@@ -1,6 +1,5 @@
 package dev.tcplab.lab.script
 
-import dev.tcplab.lab.dsl.ImplementationLoader
 import dev.tcplab.lab.dsl.LabContext
 import dev.tcplab.lab.dsl.LabScriptError
 import dev.tcplab.lab.engine.LabEngine
@@ -24,6 +23,7 @@ import kotlin.script.experimental.host.toScriptSource
 import kotlin.script.experimental.jvm.JvmDependency
 import kotlin.script.experimental.jvm.baseClassLoader
 import kotlin.script.experimental.jvm.compilationCache
+import kotlin.script.experimental.jvm.CompiledJvmScriptsCache
 import kotlin.script.experimental.jvm.jvm
 import kotlin.script.experimental.jvm.loadDependencies
 import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
@@ -31,12 +31,14 @@ import kotlin.script.experimental.jvmhost.CompiledScriptJarsCache
 import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
 
 /**
- * The embedded Kotlin scripting host, with compiled scripts cached as jars under [cacheDir].
- * A cache entry is keyed by the engine version, the file name (it names the script class),
- * the script text and the compile classpath, so neither a DSL change nor a moved installation
- * loads a stale class.
+ * The embedded Kotlin scripting host, with compiled scripts cached as jars under [cacheDir]
+ * (null: no cache, as in a submission process). A cache entry is keyed by the engine version,
+ * the file name (it names the script class), the script text and the compile classpath, so
+ * neither a DSL change nor a moved installation loads a stale class. With [verified], only
+ * entries this compiler wrote itself are loaded (their SHA-256 is remembered when written), so a
+ * cache directory someone else could write to never supplies code: what grading uses.
  */
-class ScriptCompiler(val cacheDir: Path) : ImplementationLoader {
+class ScriptCompiler @JvmOverloads constructor(val cacheDir: Path?, private val verified: Boolean = false) {
 
     /** A compiled script, or the compiler's errors with file:line:column. */
     sealed interface Compiled {
@@ -44,11 +46,35 @@ class ScriptCompiler(val cacheDir: Path) : ImplementationLoader {
         class Failed(val message: String, val location: SourceLocation?) : Compiled
     }
 
+    private val written = java.util.concurrent.ConcurrentHashMap<String, String>()
+
     private val host = BasicJvmScriptingHost(ScriptingHostConfiguration {
-        jvm {
-            compilationCache(CompiledScriptJarsCache { source, config -> cacheFile(source, config) })
+        if (cacheDir != null) {
+            jvm {
+                val jars = CompiledScriptJarsCache { source, config -> cacheFile(source, config) }
+                compilationCache(if (verified) VerifiedCache(jars) else jars)
+            }
         }
     })
+
+    /** Loads a cached jar only when its bytes are the ones this compiler stored under that name. */
+    private inner class VerifiedCache(private val jars: CompiledScriptJarsCache) : CompiledJvmScriptsCache {
+        override fun get(script: SourceCode, scriptCompilationConfiguration: ScriptCompilationConfiguration): CompiledScript? {
+            val file = cacheFile(script, scriptCompilationConfiguration)
+            val expected = written[file.path] ?: return null
+            if (!file.isFile || sha256(file) != expected) return null
+            return jars.get(script, scriptCompilationConfiguration)
+        }
+
+        override fun store(compiledScript: CompiledScript, script: SourceCode, scriptCompilationConfiguration: ScriptCompilationConfiguration) {
+            jars.store(compiledScript, script, scriptCompilationConfiguration)
+            val file = cacheFile(script, scriptCompilationConfiguration)
+            if (file.isFile) written[file.path] = sha256(file)
+        }
+
+        private fun sha256(f: File): String =
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(f.readBytes()))
+    }
 
     // from the templates, so the base class and receiver come with LabScriptCompilation's settings
     private val labCompilation by lazy { createJvmCompilationConfigurationFromTemplate<LabScript>() }
@@ -70,8 +96,11 @@ class ScriptCompiler(val cacheDir: Path) : ImplementationLoader {
         }
     }
 
-    /** Compiles a submission file whose last expression implements [type] and returns that object. */
-    override fun load(file: Path, type: Class<*>): Any {
+    /**
+     * Compiles a submission file whose last expression implements [type] and returns that object.
+     * Runs the student's code: only ever called inside a submission process.
+     */
+    fun load(file: Path, type: Class<*>): Any {
         val script = when (val c = compile(file, file.fileName.toString(), submissionCompilation)) {
             is Compiled.Ok -> c.script
             is Compiled.Failed -> throw LabScriptError("the submission does not compile: ${c.message}")
@@ -133,8 +162,9 @@ class ScriptCompiler(val cacheDir: Path) : ImplementationLoader {
         // the path and the build of every classpath entry: a rebuilt DSL must not load stale scripts
         config[ScriptCompilationConfiguration.dependencies].orEmpty()
             .filterIsInstance<JvmDependency>().flatMap { it.classpath }.forEach { add(it.path + "@" + stamp(it)) }
-        Files.createDirectories(cacheDir)
-        return cacheDir.resolve(HexFormat.of().formatHex(digest.digest()) + ".jar").toFile()
+        val dir = checkNotNull(cacheDir)
+        Files.createDirectories(dir)
+        return dir.resolve(HexFormat.of().formatHex(digest.digest()) + ".jar").toFile()
     }
 
     companion object {
