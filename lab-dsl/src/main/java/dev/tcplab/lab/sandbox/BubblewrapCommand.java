@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * bwrap --unshare-all --die-with-parent --new-session --clearenv
  *       --ro-bind JDK, system libraries, the staged class path at /tcplab/cp,
  *                 the submission's private copy at /submission
- *       --tmpfs /tmp (size-capped) --proc /proc --dev /dev [--seccomp 3]
+ *       --tmpfs /tmp (size-capped) --proc /proc --dev /dev --remount-ro / [--seccomp 3]
  *       JDK/bin/java -Xmx... dev.tcplab.lab.untrusted.SubmissionMain /submission MAXFRAME
  * </pre>
  *
@@ -76,6 +76,7 @@ final class BubblewrapCommand {
         c.addAll(List.of("--ro-bind", submission.toString(), SUBMISSION));
         c.addAll(List.of("--size", Long.toString(limits.tmpSize()), "--tmpfs", "/tmp"));
         c.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp"));
+        c.addAll(List.of("--remount-ro", "/")); // bwrap's root is a tmpfs: read-only, so /tmp is the only place to write
         if (seccomp != null) {
             c.addAll(List.of("--seccomp", "3"));
         }

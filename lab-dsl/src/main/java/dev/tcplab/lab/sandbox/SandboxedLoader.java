@@ -2,6 +2,7 @@ package dev.tcplab.lab.sandbox;
 
 import dev.tcplab.lab.boundary.PlainData;
 import dev.tcplab.lab.dsl.ImplementationLoader;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
@@ -32,8 +33,8 @@ public final class SandboxedLoader implements ImplementationLoader, AutoCloseabl
                 + "implemented by a submission (its code runs in another process)");
         }
         for (Method m : type.getMethods()) {
-            if (isObjectMethod(m)) {
-                continue;
+            if (isObjectMethod(m) || m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                continue; // a default method is the interface's own code: it runs here and calls the rest
             }
             for (Type t : m.getGenericParameterTypes()) {
                 requirePlain(type, m, t);
@@ -59,6 +60,9 @@ public final class SandboxedLoader implements ImplementationLoader, AutoCloseabl
                     case "hashCode" -> System.identityHashCode(proxy);
                     default -> proxy == args[0];
                 };
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
             }
             Object value = p.call(id, method.getName() + "() of " + name, method, args);
             if (value == null && method.getReturnType().isPrimitive() && method.getReturnType() != void.class) {

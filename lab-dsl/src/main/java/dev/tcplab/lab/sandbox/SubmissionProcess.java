@@ -34,6 +34,8 @@ public final class SubmissionProcess implements AutoCloseable {
     private final SandboxLimits limits;
     private long usedNanos;
     private volatile String dead;
+    private volatile String malformed;
+    private static final String STILL_RUNNING = "still running";
     private int nextId;
 
     private SubmissionProcess(Process process, SandboxLimits limits) {
@@ -51,7 +53,13 @@ public final class SubmissionProcess implements AutoCloseable {
     static SubmissionProcess start(List<String> command, SandboxLimits limits) {
         Process p;
         try {
-            p = new ProcessBuilder(command).start();
+            ProcessBuilder pb = new ProcessBuilder(command);
+            // the grader's environment (tokens, paths) is none of the submission's business: bwrap's own
+            // process (pid 1 inside) keeps the environment it was started with, and /proc shows it
+            pb.environment().clear();
+            pb.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+            pb.environment().put("LANG", "C.UTF-8");
+            p = pb.start();
         } catch (IOException e) {
             throw new SandboxUnavailable("cannot start the submission process: " + e.getMessage());
         }
@@ -162,7 +170,13 @@ public final class SubmissionProcess implements AutoCloseable {
             dead = what + " did not finish within " + (total ? "the submission's total of " + seconds(limits.total())
                 : seconds(limit)) + "; its process was stopped after " + seconds(took);
         } else if (dead == null) {
-            dead = "the submission's process ended while " + what + " ran (" + exit() + ")" + stderrTail();
+            String exit = exit();
+            if (malformed != null && exit.equals(STILL_RUNNING)) {
+                kill();
+                dead = "the submission's process was stopped: it sent " + malformed;
+            } else {
+                dead = "the submission's process ended while " + what + " ran (" + exit + ")" + stderrTail();
+            }
         }
         throw new SubmissionFailed(dead);
     }
@@ -191,8 +205,9 @@ public final class SubmissionProcess implements AutoCloseable {
                 answers.add(f);
             }
         } catch (Frames.TooLong e) {
-            kill();
-            dead = "the submission's process was stopped: it sent " + e.getMessage();
+            // not a frame: the JVM dying says so on stdout ("Terminating due to java.lang.OutOfMemoryError"),
+            // and so does a submission writing to fd 1; how the process ends tells them apart
+            malformed = e.getMessage();
         } catch (IOException e) {
             // killed, or the pipe broke: the end below
         }
@@ -203,7 +218,7 @@ public final class SubmissionProcess implements AutoCloseable {
     private String exit() {
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                return "still running";
+                return STILL_RUNNING;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

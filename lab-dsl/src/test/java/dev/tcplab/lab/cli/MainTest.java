@@ -116,7 +116,7 @@ class MainTest {
         assertEquals(2, tcplab("run"));
         assertEquals(2, tcplab("run", "--frobnicate", LABS));
         assertEquals(2, tcplab("grade", LABS + "basic"));
-        assertTrue(errText().contains("--submission DIR is required"), errText());
+        assertTrue(errText().contains("--submission DIR (or --solutions) is required"), errText());
         assertEquals(2, tcplab("new", "Bad Name"));
         assertEquals(2, tcplab("help", "fly"));
     }
@@ -135,7 +135,7 @@ class MainTest {
         assertTrue(lines.contains("  -s, --seed N           seed for every lab (overrides each lab's own seed)"), lines::toString);
         out.reset();
         assertEquals(0, tcplab("grade", "--help"));
-        assertTrue(lines().get(0).startsWith("Usage: tcplab grade --submission DIR"), lines()::toString);
+        assertTrue(lines().get(0).startsWith("Usage: tcplab grade (--submission DIR | --solutions)"), lines()::toString);
     }
 
     @Test
