@@ -1,3 +1,3 @@
-object : dev.tcplab.lab.engine.Greeter {
-    override fun greet(name: String) = nme
+object : java.util.function.UnaryOperator<String> {
+    override fun apply(name: String) = nme
 }

@@ -1,7 +1,7 @@
-import dev.tcplab.lab.engine.Greeter
-
+// The hook is a plain JDK interface: a submission's code runs in its own process, which sees the
+// JDK and the toolkit, not the tests' classes.
 fun shout(s: String) = "hello, $s"
 
-object : Greeter {
-    override fun greet(name: String) = shout(name)
+object : java.util.function.UnaryOperator<String> {
+    override fun apply(name: String) = shout(name)
 }

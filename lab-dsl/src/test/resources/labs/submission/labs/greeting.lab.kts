@@ -9,6 +9,6 @@ check("parameters with defaults") {
     submission.param("absent", "default") shouldBe "default"
 }
 check("the implementation greets", points = 2) {
-    val greeter = implementation<dev.tcplab.lab.engine.Greeter>("greeter.kts")
-    greeter.greet("server") shouldBe "hello, server"
+    val greeter = implementation<java.util.function.UnaryOperator<String>>("greeter.kts")
+    greeter.apply("server") shouldBe "hello, server"
 }

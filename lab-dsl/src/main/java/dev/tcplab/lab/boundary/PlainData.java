@@ -273,37 +273,25 @@ public final class PlainData {
                     return tag == TRUE;
                 }
                 case BYTE -> {
-                    expect(any || raw == byte.class || raw == Byte.class, raw, "a byte");
-                    return readByte();
+                    return scalar(any, raw, byte.class, Byte.class, "a byte", 1, in::readByte);
                 }
                 case SHORT -> {
-                    expect(any || raw == short.class || raw == Short.class, raw, "a short");
-                    need(2);
-                    return io(in::readShort);
+                    return scalar(any, raw, short.class, Short.class, "a short", 2, in::readShort);
                 }
                 case CHAR -> {
-                    expect(any || raw == char.class || raw == Character.class, raw, "a char");
-                    need(2);
-                    return io(in::readChar);
+                    return scalar(any, raw, char.class, Character.class, "a char", 2, in::readChar);
                 }
                 case INT -> {
-                    expect(any || raw == int.class || raw == Integer.class, raw, "an int");
-                    return readInt();
+                    return scalar(any, raw, int.class, Integer.class, "an int", 4, in::readInt);
                 }
                 case LONG -> {
-                    expect(any || raw == long.class || raw == Long.class, raw, "a long");
-                    need(8);
-                    return io(in::readLong);
+                    return scalar(any, raw, long.class, Long.class, "a long", 8, in::readLong);
                 }
                 case FLOAT -> {
-                    expect(any || raw == float.class || raw == Float.class, raw, "a float");
-                    need(4);
-                    return io(in::readFloat);
+                    return scalar(any, raw, float.class, Float.class, "a float", 4, in::readFloat);
                 }
                 case DOUBLE -> {
-                    expect(any || raw == double.class || raw == Double.class, raw, "a double");
-                    need(8);
-                    return io(in::readDouble);
+                    return scalar(any, raw, double.class, Double.class, "a double", 8, in::readDouble);
                 }
                 case STRING -> {
                     expect(any || raw == String.class || raw == CharSequence.class, raw, "a string");
@@ -338,6 +326,14 @@ public final class PlainData {
                 }
                 default -> throw new NotPlainData("unknown tag " + tag);
             }
+        }
+
+        /** A number or char of {@code size} bytes, where the reader expects it (or anything). */
+        private Object scalar(boolean any, Class<?> raw, Class<?> primitive, Class<?> boxed, String what, int size,
+                              Io<?> read) throws NotPlainData {
+            expect(any || raw == primitive || raw == boxed, raw, what);
+            need(size);
+            return io(read);
         }
 
         private Object list(Type expected, Class<?> raw, boolean any, int depth) throws NotPlainData {
