@@ -129,6 +129,9 @@ public class RunMojo extends AbstractMojo {
                 getLog().info(line);
             }
         }
+        if (run.isolation() != null) {
+            getLog().info("Isolation of submission code: " + run.isolation());
+        }
         getLog().info("Reports: " + reportsDirectory.toPath().resolve("index.html"));
         long failed = run.labs().stream().filter(l -> l.outcome() == Outcome.FAILED || l.outcome() == Outcome.ERROR).count();
         if (failed > 0) {
@@ -167,12 +170,14 @@ public class RunMojo extends AbstractMojo {
             }
             List<LabResult> labs = new ArrayList<>();
             long runSeed = seed == null ? 1 : seed;
+            String isolation = null;
             for (Future<RunResult> f : parts) {
                 RunResult r = f.get();
                 labs.addAll(r.labs());
                 runSeed = r.seed();
+                isolation = isolation != null ? isolation : r.isolation();
             }
-            return new RunResult(runSeed, labs, (System.nanoTime() - start) / 1_000_000);
+            return new RunResult(runSeed, labs, (System.nanoTime() - start) / 1_000_000, isolation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted", e);

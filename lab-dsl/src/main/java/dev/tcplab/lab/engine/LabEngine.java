@@ -78,7 +78,10 @@ public final class LabEngine {
             }
         }
         long seed = request.seed() != null ? request.seed() : LabContext.DEFAULT_SEED;
-        RunResult result = new RunResult(seed, List.copyOf(results), (System.nanoTime() - started) / 1_000_000);
+        // a run with a submission says how its code was (or would have been) isolated
+        String isolation = request.submission() == null ? null
+            : sandbox.isolation() != null ? sandbox.isolation().description() : "none available: " + sandbox.unavailable();
+        RunResult result = new RunResult(seed, List.copyOf(results), (System.nanoTime() - started) / 1_000_000, isolation);
         if (request.reportsDir() != null) {
             writeReports(result, request.reportsDir());
         }
