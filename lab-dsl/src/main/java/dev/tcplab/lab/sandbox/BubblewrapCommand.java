@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 final class BubblewrapCommand {
     static final String SUBMISSION = "/submission";
     static final String CLASSPATH = "/tcplab/cp";
-    private static final List<String> LIBRARY_DIRS = List.of("/lib", "/lib64", "/lib32", "/usr/lib64",
+    static final List<String> LIBRARY_DIRS = List.of("/lib", "/lib64", "/lib32", "/usr/lib64",
         "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu");
 
     private BubblewrapCommand() {}

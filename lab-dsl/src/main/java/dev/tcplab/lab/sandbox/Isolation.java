@@ -8,6 +8,8 @@ public record Isolation(Kind kind, String description) {
     public enum Kind {
         /** bubblewrap namespaces, unprivileged uid, seccomp, rlimits: see {@link BubblewrapCommand}. */
         BUBBLEWRAP,
+        /** Where bubblewrap is missing: unshare + setpriv, the same namespaces and binds, no seccomp: see {@link UnshareCommand}. */
+        UNSHARE,
         /** A separate process with rlimits and nothing else: the submission's code was trusted. */
         NONE
     }

@@ -89,14 +89,20 @@ public final class Sandbox {
             if (isolation == null) {
                 throw new SandboxUnavailable(unavailable);
             }
-            command = command(copy.dir(), isolation.kind() == Isolation.Kind.BUBBLEWRAP);
+            command = command(copy.dir(), isolation.kind());
         }
         return SubmissionProcess.start(command, limits);
     }
 
-    private List<String> command(Path submission, boolean sandboxed) {
+    private List<String> command(Path submission, Isolation.Kind kind) {
         try {
-            if (sandboxed) {
+            if (kind == Isolation.Kind.UNSHARE) {
+                List<Path> staged = staging().classpath();
+                return UnshareCommand.build(jdk(), staged, submission, limits, root() ? SANDBOX_UID : -1,
+                    staging().newRootDir(), javaTail(BubblewrapCommand.classpathInside(staged),
+                        BubblewrapCommand.SUBMISSION, "/tmp"));
+            }
+            if (kind == Isolation.Kind.BUBBLEWRAP) {
                 List<Path> staged = staging().classpath();
                 return BubblewrapCommand.build(bwrap(), jdk(), staged, submission, limits, root() ? SANDBOX_UID : -1,
                     seccomp, javaTail(BubblewrapCommand.classpathInside(staged), BubblewrapCommand.SUBMISSION, "/tmp"));
@@ -129,15 +135,67 @@ public final class Sandbox {
                 + "a separate process with rlimits, without the operating system's sandbox");
             return;
         }
-        String why = probe();
+        boolean forceUnshare = "unshare".equals(System.getProperty("tcplab.sandbox.tool"));
+        String why = forceUnshare ? "bubblewrap not used (tcplab.sandbox.tool=unshare)" : probe();
         if (why == null) {
             isolation = new Isolation(Isolation.Kind.BUBBLEWRAP, describe());
             return;
         }
+        String unshare = probeUnshare();
+        if (unshare == null) {
+            isolation = new Isolation(Isolation.Kind.UNSHARE, "unshare + setpriv (" + why + "): new user, mount, pid, "
+                + "network, ipc and uts namespaces; " + (root() ? "uid " + SANDBOX_UID + ", " : "")
+                + "no new privileges, no capabilities; no seccomp, at most 256 processes; read-only JDK, toolkit and "
+                + "submission copy, private /tmp of " + (limits.tmpSize() >> 20) + " MiB; rlimits: " + limits.cpuSeconds()
+                + " s CPU, " + (limits.addressSpace() >> 20) + " MiB address space; heap " + limits.heap());
+            return;
+        }
+        why = why + "; and unshare + setpriv did not work either: " + unshare;
         unavailable = why;
         if (policy == SandboxPolicy.PREFER) {
             isolation = new Isolation(Isolation.Kind.NONE, "none (" + why + "): the submission's code ran in a "
                 + "separate process with rlimits, without the operating system's sandbox");
+        }
+    }
+
+    /** The fallback, tried the same way: unshare + setpriv running java -version in the sandbox it builds. */
+    private String probeUnshare() {
+        if (!root() && !userNamespaces()) {
+            return "no unprivileged user namespaces";
+        }
+        try {
+            Path empty = staging().newSubmissionDir();
+            if (root()) {
+                grant(empty, SANDBOX_UID);
+            }
+            return tryJava(UnshareCommand.build(jdk(), staging().classpath(), empty, limits, root() ? SANDBOX_UID : -1,
+                staging().newRootDir(), List.of("-XX:+UseSerialGC", "-Xmx32m", "-version")), "unshare");
+        } catch (IOException | SandboxUnavailable e) {
+            return "unshare could not be tried: " + e.getMessage();
+        }
+    }
+
+    /** Runs a sandbox command whose payload is java -version; null when it worked, else why not. */
+    private String tryJava(List<String> cmd, String tool) throws IOException {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().clear();
+            pb.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+            Process p = pb.start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readNBytes(8192);
+            if (!p.waitFor(limits.start().toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return tool + " did not start java within " + SubmissionProcess.seconds(limits.start());
+            }
+            if (p.exitValue() != 0) {
+                return tool + " could not start java here (exit status " + p.exitValue() + "): "
+                    + new String(out, StandardCharsets.UTF_8).strip();
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while " + tool + " was tried";
         }
     }
 
@@ -159,25 +217,10 @@ public final class Sandbox {
             if (root()) {
                 grant(empty, SANDBOX_UID);
             }
-            List<String> cmd = BubblewrapCommand.build(bwrap, jdk(), staging().classpath(), empty, limits,
-                root() ? SANDBOX_UID : -1, seccomp, List.of("-XX:+UseSerialGC", "-Xmx32m", "-version"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readNBytes(8192);
-            if (!p.waitFor(limits.start().toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                return "bubblewrap did not start java within " + SubmissionProcess.seconds(limits.start());
-            }
-            if (p.exitValue() != 0) {
-                return "bubblewrap could not start java here (exit status " + p.exitValue() + "): "
-                    + new String(out, StandardCharsets.UTF_8).strip();
-            }
-            return null;
+            return tryJava(BubblewrapCommand.build(bwrap, jdk(), staging().classpath(), empty, limits,
+                root() ? SANDBOX_UID : -1, seccomp, List.of("-XX:+UseSerialGC", "-Xmx32m", "-version")), "bubblewrap");
         } catch (IOException | SandboxUnavailable e) {
             return "bubblewrap could not be tried: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while bubblewrap was tried";
         }
     }
 

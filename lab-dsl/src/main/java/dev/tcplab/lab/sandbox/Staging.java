@@ -70,6 +70,13 @@ final class Staging {
         return classpath;
     }
 
+    /** A new empty folder to mount a sandbox's root on (the unshare sandbox). */
+    synchronized Path newRootDir() throws IOException {
+        Path dir = Files.createDirectory(root.resolve("root-" + (++submissions)));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
+    }
+
     /** A new empty folder for one submission copy. */
     synchronized Path newSubmissionDir() throws IOException {
         return Files.createDirectory(root.resolve("submission-" + (++submissions)));

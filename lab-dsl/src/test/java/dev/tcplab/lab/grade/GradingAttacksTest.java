@@ -69,10 +69,20 @@ class GradingAttacksTest {
         }
     }
 
+    /** How the isolation's description starts: which sandbox this class tests. */
+    String isolationPrefix() {
+        return "bubblewrap";
+    }
+
+    /** What an attack's report must show under this sandbox (the unshare fallback has no seccomp). */
+    String expectation(String attack, String shows) {
+        return shows;
+    }
+
     private Grader.Outcome grade(Path submission) {
         Grader.Outcome o = grader.grade(submission, false, work.resolve("reports-" + submission.getFileName()));
         assertEquals(List.of(), o.problems(), "the grading machine graded");
-        assertTrue(o.isolation().startsWith("bubblewrap"), o.isolation());
+        assertTrue(o.isolation().startsWith(isolationPrefix()), o.isolation());
         return o;
     }
 
@@ -128,7 +138,8 @@ class GradingAttacksTest {
         assertEquals(10.0, o.maxScore(), table);
         assertEquals(Outcome.PASSED, check(o, "honest work: 2+2").outcome(), table);
         CheckResult secret = check(o, "the secret beside the lab");
-        assertTrue(secret.message() != null && secret.message().contains(shows), secret.message());
+        String expected = expectation(name, shows);
+        assertTrue(secret.message() != null && secret.message().contains(expected), secret.message());
         noSecretsIn(o);
     }
 
@@ -231,7 +242,7 @@ class GradingAttacksTest {
     void threadsHooksAndForksDoNotOutliveTheLab() throws IOException {
         Grader.Outcome o = grade(attack("outlive"));
         assertEquals(1.0, o.score(), String.join("\n", GradeTable.lines(o)));
-        assertTrue(check(o, "the secret beside the lab").message().contains("not the secret: forks=0"),
+        assertTrue(check(o, "the secret beside the lab").message().contains(expectation("outlive", "not the secret: forks=0")),
             check(o, "the secret beside the lab").message());
         List<String> left = submissionProcesses();
         for (int i = 0; i < 50 && !left.isEmpty(); i++) { // the kernel tears a pid namespace down asynchronously
