@@ -114,6 +114,7 @@ final class LabRun {
             }
         }, "lab-" + context.getId());
         thread.setDaemon(true); // a lab that cannot be stopped must not keep the JVM alive
+        long runStarted = System.nanoTime();
         thread.start();
 
         String error = null;
@@ -124,7 +125,9 @@ final class LabRun {
             context.close();
             stop(thread);
             errorLocation = ScriptFrames.INSTANCE.locate(where, context);
-            error = "time limit of " + seconds(timeout) + " exceeded" + (errorLocation != null ? " (at " + errorLocation + ")" : "");
+            // the real elapsed time too: on a loaded machine the stop comes later than the limit
+            error = "time limit of " + seconds(timeout) + " exceeded" + (errorLocation != null ? " (at " + errorLocation + ")" : "")
+                + String.format(java.util.Locale.ROOT, "; stopped after %.1f s", (System.nanoTime() - runStarted) / 1e9);
         } else if (thrown.get() instanceof OutOfMemoryError oom) {
             errorLocation = ScriptFrames.INSTANCE.of(oom, context);
             error = "out of memory" + (errorLocation != null ? " (at " + errorLocation + ")" : "") + ": " + oom.getMessage();

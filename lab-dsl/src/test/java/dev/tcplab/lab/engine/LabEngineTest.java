@@ -167,6 +167,9 @@ class LabEngineTest {
         LabResult lab = lab(run, "loop");
         assertEquals(Outcome.ERROR, lab.outcome());
         assertTrue(lab.error().startsWith("time limit of 2 s exceeded"), lab.error());
+        // and the real elapsed time, which a loaded machine makes longer than the limit
+        double stoppedAfter = Double.parseDouble(lab.error().replaceAll("(?s).*stopped after ([0-9.]+) s.*", "$1"));
+        assertTrue(stoppedAfter >= 2.0, lab.error());
         assertNotNull(lab.errorLocation());
         assertTrue(lab.errorLocation().line() == 4 || lab.errorLocation().line() == 5, lab.error());
         assertEquals(List.of("before the loop"), lab.checks().stream().map(CheckResult::name).toList());
