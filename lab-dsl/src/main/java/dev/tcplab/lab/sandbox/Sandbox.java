@@ -99,13 +99,13 @@ public final class Sandbox {
             if (kind == Isolation.Kind.UNSHARE) {
                 List<Path> staged = staging().classpath();
                 return UnshareCommand.build(jdk(), staged, submission, limits, root() ? SANDBOX_UID : -1,
-                    staging().newRootDir(), javaTail(BubblewrapCommand.classpathInside(staged),
-                        BubblewrapCommand.SUBMISSION, "/tmp"));
+                    staging().newRootDir(), javaTail(SandboxView.classpathInside(staged),
+                        SandboxView.SUBMISSION, "/tmp"));
             }
             if (kind == Isolation.Kind.BUBBLEWRAP) {
                 List<Path> staged = staging().classpath();
                 return BubblewrapCommand.build(bwrap(), jdk(), staged, submission, limits, root() ? SANDBOX_UID : -1,
-                    seccomp, javaTail(BubblewrapCommand.classpathInside(staged), BubblewrapCommand.SUBMISSION, "/tmp"));
+                    seccomp, javaTail(SandboxView.classpathInside(staged), SandboxView.SUBMISSION, "/tmp"));
             }
             List<String> c = new ArrayList<>(BubblewrapCommand.rlimits(limits, false));
             c.add(jdk().resolve("bin").resolve("java").toString());

@@ -1,8 +1,6 @@
 package dev.tcplab.lab.sandbox;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,24 +54,9 @@ final class UnshareCommand {
         c.addAll(List.of("unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork", "--kill-child",
             "--net", "--ipc", "--uts", "--propagation", "private", "--", "/bin/sh", "-c", SCRIPT, "sh",
             newRoot.toString()));
-        for (String dir : BubblewrapCommand.LIBRARY_DIRS) {
-            Path p = Path.of(dir);
-            if (Files.isSymbolicLink(p)) {
-                c.addAll(List.of("ln", Files.readSymbolicLink(p).toString(), dir));
-            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                c.addAll(List.of("ro", dir, dir));
-            }
+        for (SandboxView.Entry e : SandboxView.of(jdk, stagedClasspath, submission, List.of("/usr/bin/setpriv"))) {
+            c.addAll(List.of(e.link() ? "ln" : "ro", e.source(), e.target()));
         }
-        if (Files.isRegularFile(Path.of("/etc/ld.so.cache"))) {
-            c.addAll(List.of("ro", "/etc/ld.so.cache", "/etc/ld.so.cache"));
-        }
-        c.addAll(List.of("ro", "/usr/bin/setpriv", "/usr/bin/setpriv"));
-        c.addAll(List.of("ro", jdk.toString(), jdk.toString()));
-        for (Path target : BubblewrapCommand.outsideLinks(jdk)) {
-            c.addAll(List.of("ro", target.toString(), target.toString()));
-        }
-        c.addAll(List.of("ro", stagedClasspath.get(0).getParent().toString(), BubblewrapCommand.CLASSPATH));
-        c.addAll(List.of("ro", submission.toString(), BubblewrapCommand.SUBMISSION));
         c.addAll(List.of("tmp", Long.toString(limits.tmpSize()), "/tmp"));
         c.add("--");
         c.add(jdk.resolve("bin").resolve("java").toString());
