@@ -38,6 +38,7 @@ private fun ScriptScope.ladderOf(client: Ipv4Address): Ladder {
  * ladders are timed absolutely. On failure the message shows both ladders.
  */
 fun Ladder.shouldMatch(model: Ladder, vararg actions: Int) {
+    expectationMade()
     val timing = if (name() == "linux" || model.name() == "linux") Ladder.Timing.WALL_CLOCK.withActions(*actions)
         else Ladder.Timing.LINUX_TIMER_SLACK
     val d = model.diff(this, timing)
