@@ -39,6 +39,9 @@ final class ConsoleListener implements LabListener {
             // the engine's message often names the place already
             log.error(lab.id() + ": " + lab.error() + (where.isEmpty() || lab.error().contains(where) ? "" : " (" + where + ")"));
         }
+        for (String w : lab.warnings()) {
+            log.warn(lab.id() + ": warning: " + w);
+        }
         if (lab.outcome() == Outcome.PASSED || lab.outcome() == Outcome.SKIPPED) {
             log.info(line);
         } else {

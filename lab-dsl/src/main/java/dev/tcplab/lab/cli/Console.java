@@ -53,6 +53,9 @@ final class Console implements LabListener {
             out.println("  ✗ lab error:");
             indent(lab.error());
         }
+        for (String w : lab.warnings()) {
+            out.println("  ⚠ warning: " + w);
+        }
         out.printf("  %s  %s: %s/%s points, %s, virtual %s, seed %d%n", lab.outcome(), lab.title(),
             points(lab.points()), points(lab.maxPoints()), count(lab.checks().size(), "check"),
             VDuration.Companion.format(lab.virtualNanos()), lab.seed());

@@ -44,6 +44,13 @@ final class LabPage {
             }
             h.append("</section>\n");
         }
+        if (!lab.warnings().isEmpty()) {
+            h.append("<section class=\"warning\" id=\"warnings\"><h2>Warnings</h2><ul>\n");
+            for (String w : lab.warnings()) {
+                h.append("<li>").append(esc(w)).append("</li>\n");
+            }
+            h.append("</ul></section>\n");
+        }
         checks(h, lab);
         h.append("<section><h2>Ladder</h2>\n");
         if (lab.trace() == null || (ResultJson.list(lab.trace().packets()).isEmpty()
@@ -158,6 +165,7 @@ final class LabPage {
         .badge.error { background: var(--err); } .badge.hidden { background: #8a8fa3; }
         section.error { border-left: 4px solid var(--err); background: #fff7e6; padding: 4px 14px; }
         section.error pre { white-space: pre-wrap; }
+        section.warning { border-left: 4px solid var(--err); padding: 4px 14px; }
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
         th { font-size: .85em; color: var(--muted); font-weight: 600; background: #f3f5f9; position: sticky; top: 0; }

@@ -114,6 +114,11 @@ public final class ResultJson {
             w.endObject();
         }
         w.endArray();
+        w.name("warnings").beginArray();
+        for (String warning : list(t.warnings())) {
+            w.value(warning);
+        }
+        w.endArray();
         w.endObject();
     }
 
@@ -163,7 +168,19 @@ public final class ResultJson {
             each(t, "kernelCalls", k -> new KernelCall(lng(k, "timeNanos"), str(k, "host"), str(k, "function"),
                 str(k, "detail"))),
             each(t, "captures", c -> new LinkCapture(str(c, "link"),
-                c.get("pcap") == null ? new byte[0] : Base64.getDecoder().decode(str(c, "pcap")))));
+                c.get("pcap") == null ? new byte[0] : Base64.getDecoder().decode(str(c, "pcap")))),
+            t.containsKey("warnings") ? strings(t.get("warnings")) : List.of()); // absent before warnings existed
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        for (Object s : arr(o)) {
+            if (!(s instanceof String str)) {
+                throw new IllegalArgumentException("a warning is not a string");
+            }
+            out.add(str);
+        }
+        return out;
     }
 
     private static <T> List<T> each(Map<String, Object> m, String key, Function<Map<String, Object>, T> f) {

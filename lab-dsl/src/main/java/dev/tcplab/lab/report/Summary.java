@@ -36,6 +36,9 @@ final class Summary {
                 b.append("  error: ").append(lab.error().replace("\n", "\n    "))
                     .append(lab.errorLocation() == null ? "" : " (" + lab.errorLocation() + ")").append('\n');
             }
+            for (String w : lab.warnings()) {
+                b.append("  warning: ").append(w).append('\n');
+            }
             for (CheckResult c : ResultJson.list(lab.checks())) {
                 b.append(checkLine(c)).append('\n');
             }

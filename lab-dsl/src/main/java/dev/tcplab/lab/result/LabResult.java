@@ -17,4 +17,9 @@ public record LabResult(String id, String title, String script, long seed, Outco
     public double maxPoints() {
         return checks.stream().mapToDouble(CheckResult::maxPoints).sum();
     }
+
+    /** The script's warnings (carried by the trace, which every path from a lab to a report keeps). */
+    public List<String> warnings() {
+        return trace == null ? List.of() : trace.warnings();
+    }
 }

@@ -2,9 +2,30 @@ package dev.tcplab.lab.result;
 
 import java.util.List;
 
-/** Everything a report shows about one lab's network: who, what went over the wire, states, faults, calls. */
+/**
+ * Everything a report shows about one lab's network: who, what went over the wire, states,
+ * faults, calls; and the script's warnings (a lab without checks, a check without an
+ * expectation), which travel with it to every report and the grading stream.
+ */
 public record LabTrace(List<HostInfo> hosts, List<WirePacket> packets, List<StateChange> states,
-                       List<FaultMark> faults, List<KernelCall> kernelCalls, List<LinkCapture> captures) {
+                       List<FaultMark> faults, List<KernelCall> kernelCalls, List<LinkCapture> captures,
+                       List<String> warnings) {
+    /** No network, no warnings. */
+    public static final LabTrace EMPTY = new LabTrace(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public LabTrace {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A network's trace without warnings. */
+    public LabTrace(List<HostInfo> hosts, List<WirePacket> packets, List<StateChange> states,
+                    List<FaultMark> faults, List<KernelCall> kernelCalls, List<LinkCapture> captures) {
+        this(hosts, packets, states, faults, kernelCalls, captures, List.of());
+    }
+
+    public LabTrace withWarnings(List<String> w) {
+        return new LabTrace(hosts, packets, states, faults, kernelCalls, captures, w);
+    }
 
     public record HostInfo(String name, String address, String kind /* "model" or "linux" */) {}
 

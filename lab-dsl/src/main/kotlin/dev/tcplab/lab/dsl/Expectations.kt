@@ -11,6 +11,11 @@ val DEFAULT_TIME_TOLERANCE: VDuration = VDuration(1_000_000) // 1 ms: wire delay
 /** Numbers compared with `shouldBeAbout` without a tolerance may differ by this fraction of the expected value. */
 const val DEFAULT_RELATIVE_TOLERANCE: Double = 1e-6
 
+/** Counts an expectation for the current check: a check that makes none passes whatever happens, and is warned about. */
+internal fun expectationMade() {
+    LabContext.current()?.expectationMade()
+}
+
 fun fail(expected: Any?, actual: Any?, description: String): Nothing {
     val context = LabContext.current()
     throw ExpectationFailed(
@@ -30,14 +35,17 @@ fun render(value: Any?): String = when (value) {
 }
 
 infix fun <T> T.shouldBe(expected: T) {
+    expectationMade()
     if (this != expected) fail(expected, this, "expected ${render(expected)} but was ${render(this)}")
 }
 
 infix fun <T> T.shouldNotBe(unexpected: T) {
+    expectationMade()
     if (this == unexpected) fail(unexpected, this, "expected anything but ${render(unexpected)}")
 }
 
 fun Number.shouldBeAbout(expected: Number, tolerance: Number) {
+    expectationMade()
     val diff = Math.abs(toDouble() - expected.toDouble())
     if (!(diff <= tolerance.toDouble())) {
         fail(expected, this, "expected ${render(expected)} ± ${render(tolerance)} but was ${render(this)}")
@@ -48,6 +56,7 @@ infix fun Number.shouldBeAbout(expected: Number) =
     shouldBeAbout(expected, Math.abs(expected.toDouble()) * DEFAULT_RELATIVE_TOLERANCE)
 
 fun VDuration.shouldBeAbout(expected: VDuration, tolerance: VDuration) {
+    expectationMade()
     if (Math.abs(nanos - expected.nanos) > tolerance.nanos) {
         fail(expected, this, "expected $expected ± $tolerance but was $this")
     }
@@ -58,6 +67,7 @@ infix fun VDuration.shouldBeAbout(expected: VDuration) = shouldBeAbout(expected,
 /** Same length, and each element within [tolerance] of its counterpart. */
 @JvmName("durationsShouldBeAbout")
 fun List<VDuration>.shouldBeAbout(expected: List<VDuration>, tolerance: VDuration) {
+    expectationMade()
     val bad = if (size != expected.size) -1 else indices.firstOrNull { Math.abs(this[it].nanos - expected[it].nanos) > tolerance.nanos }
     when {
         size != expected.size ->
@@ -72,6 +82,7 @@ infix fun List<VDuration>.shouldBeAbout(expected: List<VDuration>) = shouldBeAbo
 
 /** [expected] appears in this sequence in that order, other elements may come between (a subsequence). */
 infix fun <T> Iterable<T>.shouldContainInOrder(expected: List<T>) {
+    expectationMade()
     var matched = 0
     for (element in this) {
         if (matched < expected.size && element == expected[matched]) matched++
@@ -85,14 +96,17 @@ infix fun <T> Iterable<T>.shouldContainInOrder(expected: List<T>) {
 }
 
 infix fun <T : Comparable<T>> T.shouldBeIn(range: ClosedRange<T>) {
+    expectationMade()
     if (this !in range) fail(range, this, "expected a value in ${range.start}..${range.endInclusive} but was ${render(this)}")
 }
 
 infix fun <T> T.shouldBeIn(values: Collection<T>) {
+    expectationMade()
     if (this !in values) fail(values, this, "expected one of ${render(values)} but was ${render(this)}")
 }
 
 /** A free-form expectation: `expectThat(queue.size < 8) { "the accept queue overflowed" }`. */
 fun expectThat(condition: Boolean, message: () -> String) {
+    expectationMade()
     if (!condition) fail(null, null, message())
 }

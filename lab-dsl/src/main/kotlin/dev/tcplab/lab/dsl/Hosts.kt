@@ -37,8 +37,14 @@ class HostHandle internal constructor(
 
     fun sysctl(name: String): String = host.sysctls().get(name)
 
-    /** socket(), bind(address, port), listen(backlog); SO_REUSEADDR on by default as most servers do. */
+    /**
+     * socket(), bind(address, port), listen(backlog); SO_REUSEADDR on by default as most servers do.
+     * As on Linux: port 0 lets the kernel pick a free ephemeral port (inet_csk_get_port; read it
+     * from [ListenerHandle.port]); a backlog above net.core.somaxconn (4096), or a negative one
+     * (compared as unsigned by __sys_listen), becomes somaxconn ([ListenerHandle.backlog] shows it).
+     */
     fun listen(port: Int, backlog: Int = 128, reuseAddr: Boolean = true, accept: Boolean = false): ListenerHandle {
+        requirePort(port, "$name.listen($port)")
         val s = host.socket()
         if (reuseAddr) s.setsockopt(SockOpt.SO_REUSEADDR, 1)
         val b = s.bind(address, port)
@@ -50,13 +56,24 @@ class HostHandle internal constructor(
         return handle
     }
 
-    /** connect() to [to]:[port]: blocking by default (the call returns when it is done, in virtual time). */
+    /**
+     * connect() to [to]:[port]: blocking by default (the call returns when it is done, in virtual
+     * time). Port 0 is sent as Linux sends it: nothing can listen there, so the answer is RST
+     * (ECONNREFUSED). [bindPort] 0 binds an ephemeral port first.
+     */
     fun connect(to: HostHandle, port: Int, nonBlocking: Boolean = false, bindPort: Int? = null,
                 options: Map<SockOpt, Int> = emptyMap()): Connection =
         connect(to.address.toString(), port, nonBlocking, bindPort, options)
 
     fun connect(address: String, port: Int, nonBlocking: Boolean = false, bindPort: Int? = null,
                 options: Map<SockOpt, Int> = emptyMap()): Connection {
+        requirePort(port, "$name.connect($address, $port)")
+        if (bindPort != null) requirePort(bindPort, "$name.connect(bindPort = $bindPort)")
+        val daddr = try {
+            Ipv4Address.parse(address)
+        } catch (e: IllegalArgumentException) {
+            throw LabScriptError("$name.connect(\"$address\"): not an IPv4 address")
+        }
         val s = host.socket()
         options.forEach { (k, v) -> s.setsockopt(k, v) }
         if (bindPort != null) {
@@ -64,7 +81,7 @@ class HostHandle internal constructor(
             if (e != Errno.OK) return Connection(this, s, dev.tcplab.stack.socket.Call.completed("bind", world.nowNanos, e, null))
         }
         s.setNonBlocking(nonBlocking)
-        val call = s.connect(Ipv4Address.parse(address), port)
+        val call = s.connect(daddr, port)
         return Connection(this, s, call)
     }
 
@@ -122,6 +139,8 @@ class HostHandle internal constructor(
         payload: String = "",
         badChecksum: Boolean = false,
     ) {
+        requirePort(dstPort, "$name.inject(dstPort = $dstPort)")
+        requirePort(srcPort, "$name.inject(srcPort = $srcPort)")
         var f = 0
         for (c in flags.uppercase()) {
             f = f or when (c) {

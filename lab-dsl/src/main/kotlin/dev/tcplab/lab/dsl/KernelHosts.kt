@@ -102,6 +102,7 @@ class LinuxHostHandle internal constructor(
 
     /** socket(), SO_REUSEADDR, bind(address, port), listen(backlog). */
     fun listen(port: Int, backlog: Int = 128, reuseAddr: Boolean = true): KernelListener {
+        requirePort(port, "$name.listen($port)")
         val fd = call {
             val fd = socket()
             if (reuseAddr) setsockopt(fd, "SO_REUSEADDR", 1)
@@ -119,6 +120,7 @@ class LinuxHostHandle internal constructor(
     fun connect(to: HostHandle, port: Int, timeout: VDuration = 3.s): KernelConnection = connect(to.address.toString(), port, timeout)
 
     fun connect(address: String, port: Int, timeout: VDuration = 3.s): KernelConnection {
+        requirePort(port, "$name.connect($address, $port)")
         val fd = call { socket() }
         return try {
             val local = call(timeout) { connect(fd, address, port, Duration.ofNanos(timeout.nanos)) }

@@ -53,8 +53,51 @@ class LabContext(
             installed = value
         }
 
-    /** Fills LabResult.trace after the lab ran (also after it failed); null = an empty trace. */
-    var traceProvider: (() -> LabTrace)? = null
+    private var networkTrace: (() -> LabTrace)? = null
+
+    /**
+     * Fills LabResult.trace after the lab ran (also after it failed): the network's trace, as a
+     * network extension sets it (empty without one), carrying the script's [warnings] - the
+     * trace is what reaches every report and the grading stream.
+     */
+    var traceProvider: (() -> LabTrace)?
+        get() = { (networkTrace?.invoke() ?: LabTrace.EMPTY).withWarnings(warnings()) }
+        set(value) {
+            networkTrace = value
+        }
+
+    private val warningList: MutableList<String> = Collections.synchronizedList(ArrayList())
+
+    /** What the script may have got wrong without breaking a rule: shown with the lab, never failing it. */
+    fun warnings(): List<String> = synchronized(warningList) { ArrayList(warningList) }
+
+    fun warn(message: String) {
+        if (!closed) warningList.add(message)
+    }
+
+    /** The script's text, for [CheckSource]; null when it cannot be read. */
+    private val scriptText: String? by lazy {
+        try {
+            java.nio.file.Files.readString(java.nio.file.Path.of(scriptName))
+        } catch (e: Exception) {
+            null
+        }
+    }
+
+    /** Expectations evaluated so far (shouldBe, expectThat, ...): a check that makes none is warned about. */
+    internal var expectationsMade = 0L
+
+    internal fun expectationMade() {
+        expectationsMade++
+    }
+
+    /** Check names so far and where each was declared: a name identifies a check in reports and grades. */
+    private val checkNames = HashMap<String, SourceLocation?>()
+
+    /** The script's body ran to its end (not called when it threw): warnings about the lab as a whole. */
+    fun bodyFinished() {
+        if (checkNames.isEmpty()) warn("the lab declares no checks: it passes whatever happens (add check(\"...\") { ... })")
+    }
 
     private val attachments = HashMap<Any, Any>()
 
@@ -105,12 +148,22 @@ class LabContext(
     /** Runs one check now, recording PASSED / FAILED / ERROR / SKIPPED. Errors of the JVM itself (out of memory) end the lab. */
     fun runCheck(name: String, step: String?, points: Double, hidden: Boolean, block: CheckScope.() -> Unit) {
         val declared = ScriptFrames.here(this)
+        if (checkNames.containsKey(name)) {
+            val first = checkNames[name]?.let { " (the first is at line ${it.line})" } ?: ""
+            throw LabScriptError("two checks named \"$name\"$first: a check's name identifies it in reports and grades")
+        }
+        checkNames[name] = declared
         if (onlyCheck != null && !name.contains(onlyCheck)) {
             record(CheckResult(name, step, 0.0, points, hidden, Outcome.SKIPPED, "not selected by --only $onlyCheck", -1, declared))
             return
         }
+        val before = expectationsMade
         val result = try {
             CheckBody(this, name).block()
+            if (expectationsMade == before && !CheckSource.mayExpect(scriptText, declared?.line)) {
+                warn("check \"$name\"${declared?.let { " ($it)" } ?: ""} makes no expectation: it passes whatever " +
+                    "happens (use shouldBe, shouldBeAbout, expectThat, ...)")
+            }
             CheckResult(name, step, points, points, hidden, Outcome.PASSED, null, simulation.nowNanos, declared)
         } catch (e: LabSkipped) {
             throw e // the whole lab skips, not just this check

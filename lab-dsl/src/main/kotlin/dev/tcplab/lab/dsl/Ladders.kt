@@ -31,11 +31,14 @@ private fun ScriptScope.ladderOf(client: Ipv4Address): Ladder {
 
 /**
  * Expects this ladder (the kernel's) to be [model]'s. A wall-clock ladder ("linux") is timed
- * causally: each segment after the previous within the kernel's timer slack, except [actions]
- * (1-based rung numbers the scripts' own calls sent at set times, e.g. a send at 10.ms), which may
- * be late; two model ladders are timed absolutely. On failure the message shows both ladders.
+ * causally: each segment the kernel sent must follow the previous one within the kernel's timer
+ * slack of the model's gap. The model host's own segments there (it answers when the scheduler
+ * runs it) and [actions] (1-based rung numbers the scripts' calls sent at set times, e.g. a send
+ * at 10.ms) may be late by any amount, never early: a busy machine's pace is not TCP's. Two model
+ * ladders are timed absolutely. On failure the message shows both ladders.
  */
 fun Ladder.shouldMatch(model: Ladder, vararg actions: Int) {
+    expectationMade()
     val timing = if (name() == "linux" || model.name() == "linux") Ladder.Timing.WALL_CLOCK.withActions(*actions)
         else Ladder.Timing.LINUX_TIMER_SLACK
     val d = model.diff(this, timing)

@@ -16,6 +16,8 @@ class LinkHandle internal constructor(
     val a: HostHandle,
     /** null for a host's link to a switch. */
     val b: HostHandle?,
+    /** The switch's name for a host's link to a switch, else null. */
+    internal val switch: String? = null,
 ) {
     val name: String get() = link.name()
 
@@ -41,14 +43,15 @@ val Int.gbit: Long get() = this * 1_000_000_000L
  */
 @LabDsl
 class LinkConfig internal constructor(private val handle: LinkHandle) {
-    /** One-way propagation delay. */
+    /** One-way propagation delay (not negative). */
     var delay: VDuration
         get() = VDuration(handle.link.delay())
-        set(value) = handle.link.setDelay(value.nanos)
+        set(value) = handle.link.setDelay(requireNotNegative(value, "delay = $value").nanos)
 
     /** Serialisation rate in bits per second; 0 = unlimited. */
     var rate: Long = 0
         set(value) {
+            if (value < 0) throw LabScriptError("rate = $value: a rate cannot be negative (0 = unlimited)")
             field = value
             handle.link.setRate(value)
         }
@@ -61,29 +64,49 @@ class LinkConfig internal constructor(private val handle: LinkHandle) {
 
     private fun each(from: HostHandle?, make: () -> Fault) = handle.ends(from).forEach { it.faults().add(make()) }
 
-    /** netem `loss p` (probability 0..1), optionally correlated. */
-    fun loss(probability: Double, correlation: Double = 0.0, from: HostHandle? = null) =
+    /** netem `loss p` (probability 0..1, not percent), optionally correlated (0..1). */
+    fun loss(probability: Double, correlation: Double = 0.0, from: HostHandle? = null) {
+        requireProbability(probability, "loss($probability)")
+        requireProbability(correlation, "loss(correlation = $correlation)")
         each(from) { Faults.loss(probability, correlation) }
+    }
 
-    /** netem `loss gemodel p r 1-h 1-k`: bursts of loss. */
-    fun gilbertElliott(p: Double, r: Double, lossInBad: Double = 1.0, lossInGood: Double = 0.0, from: HostHandle? = null) =
+    /** netem `loss gemodel p r 1-h 1-k`: bursts of loss; every argument a probability 0..1. */
+    fun gilbertElliott(p: Double, r: Double, lossInBad: Double = 1.0, lossInGood: Double = 0.0, from: HostHandle? = null) {
+        for ((name, v) in listOf("p" to p, "r" to r, "lossInBad" to lossInBad, "lossInGood" to lossInGood)) {
+            requireProbability(v, "gilbertElliott($name = $v)")
+        }
         each(from) { Faults.gilbertElliott(p, r, lossInBad, lossInGood) }
+    }
 
     /** netem `delay d j`: extra delay with uniform jitter (jitter can reorder). */
-    fun jitter(delay: VDuration, jitter: VDuration, from: HostHandle? = null) =
+    fun jitter(delay: VDuration, jitter: VDuration, from: HostHandle? = null) {
+        requireNotNegative(delay, "jitter(delay = $delay)")
+        requireNotNegative(jitter, "jitter(jitter = $jitter)")
         each(from) { Faults.delay(delay.nanos, jitter.nanos) }
+    }
 
-    fun duplicate(probability: Double, from: HostHandle? = null) = each(from) { Faults.duplicate(probability) }
+    fun duplicate(probability: Double, from: HostHandle? = null) =
+        each(from) { Faults.duplicate(requireProbability(probability, "duplicate($probability)")) }
 
     /** netem `corrupt p`: flips one bit; the receiver counts a bad checksum. */
-    fun corrupt(probability: Double, from: HostHandle? = null) = each(from) { Faults.corrupt(probability) }
+    fun corrupt(probability: Double, from: HostHandle? = null) =
+        each(from) { Faults.corrupt(requireProbability(probability, "corrupt($probability)")) }
 
     /** netem `reorder p gap N` with `delay d`: most frames are delayed by d, every gap-th goes at once. */
-    fun reorder(probability: Double, gap: Int, delay: VDuration, from: HostHandle? = null) =
+    fun reorder(probability: Double, gap: Int, delay: VDuration, from: HostHandle? = null) {
+        requireProbability(probability, "reorder($probability)")
+        requireAtLeast(gap, 1, "reorder(gap = $gap)")
+        requireNotNegative(delay, "reorder(delay = $delay)")
         each(from) { Faults.reorder(Faults.delay(delay.nanos), probability, gap) }
+    }
 
     /** The link is down (everything dropped) from [start] until [end]. */
-    fun down(start: VDuration, end: VDuration) = each(null) { Faults.down(start.nanos, end.nanos) }
+    fun down(start: VDuration, end: VDuration) {
+        requireNotNegative(start, "down(start = $start)")
+        if (end < start) throw LabScriptError("down($start, $end): the link cannot come up before it goes down")
+        each(null) { Faults.down(start.nanos, end.nanos) }
+    }
 
     /**
      * Drops the frames matching [match] — all of them, the [first] N, only the [nth], or each
@@ -95,7 +118,7 @@ class LinkConfig internal constructor(private val handle: LinkHandle) {
 
     /** Delays matching frames by [by]. */
     fun delay(by: VDuration, first: Int? = null, nth: Int? = null, from: HostHandle? = null, match: (PacketView) -> Boolean) =
-        rule(from, first, nth, null) { Faults.delay(pred(match), by.nanos) }
+        rule(from, first, nth, null) { Faults.delay(pred(match), requireNotNegative(by, "delay(by = $by)").nanos) }
 
     /** Corrupts the TCP checksum of matching frames. */
     fun corruptChecksum(first: Int? = null, nth: Int? = null, from: HostHandle? = null, match: (PacketView) -> Boolean) =
@@ -119,6 +142,9 @@ class LinkConfig internal constructor(private val handle: LinkHandle) {
         if (listOfNotNull(first, nth, probability).size > 1) {
             throw LabScriptError("give at most one of first, nth, probability")
         }
+        first?.let { requireAtLeast(it, 0, "first = $it") }
+        nth?.let { requireAtLeast(it, 1, "nth = $it") }
+        probability?.let { requireProbability(it, "probability = $it") }
         each(from) {
             val m = make()
             when {

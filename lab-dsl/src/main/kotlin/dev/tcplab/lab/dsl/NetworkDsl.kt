@@ -8,12 +8,18 @@ import dev.tcplab.stack.host.KernelProfile
  *   val client = host("client", "192.0.2.1") { sysctl("net.ipv4.tcp_syn_retries", 3) }
  *   val server = host("server", "192.0.2.2")
  *   link(client, server) { delay = 10.ms; drop(first = 2, from = server) { it.tcp.synAck } }
+ *
+ * Declarations do not depend on the clock: a host, link or switch declared after `at(6.s) { }`
+ * behaves as one declared at 0 (nothing happens on it before a socket call; `down(start, end)`
+ * takes absolute times), so a lab may add the network of its part 2 where part 2 begins (labs 09,
+ * 13). Socket calls, sysctls and firewall rules are actions: they take effect when the script
+ * reaches them. Only `linuxHost` must come first: it starts the wall clock.
  */
 
 /** The lab's network (created on first use). */
 val ScriptScope.world: World get() = World.of(lab)
 
-/** A modelled Linux host with an IPv4 address ("192.0.2.1" or "192.0.2.1/24"). */
+/** A modelled Linux host with an IPv4 address ("192.0.2.1" or "192.0.2.1/24", prefix 0..32, default /24). */
 fun LabScope.host(
     name: String,
     address: String,
@@ -38,6 +44,9 @@ class HostConfig internal constructor(private val host: HostHandle) {
  * first SYN leaves at once; `staticArp = false` lets ARP resolve it on the wire first.
  */
 fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, configure: LinkConfig.() -> Unit = {}): LinkHandle {
+    val declaration = "link(${a.name}, ${b.name})"
+    if (a === b) throw LabScriptError("$declaration: a link joins two different hosts")
+    world.requireDistinctAddresses(declaration, listOf(a.name to b.name))
     val l = world.network.link(a.host, "${a.address}/${a.prefix}", b.host, "${b.address}/${b.prefix}")
     if (staticArp) {
         a.host.ip().arp().addStatic(b.address, l.b().mac())
@@ -56,12 +65,18 @@ fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, confi
  */
 fun LabScope.lan(name: String, vararg hosts: HostHandle, staticArp: Boolean = true,
                  configure: LinkConfig.() -> Unit = {}): List<LinkHandle> {
+    val declaration = "lan(\"$name\", ${hosts.joinToString { it.name }})"
+    hosts.groupBy { it.name }.values.firstOrNull { it.size > 1 }?.let {
+        throw LabScriptError("$declaration: ${it[0].name} is on the switch twice")
+    }
     // frames are told apart by the node that sent them: a switch may not share a host's name
-    if (world.hosts.containsKey(name) || !world.switches.add(name)) throw LabScriptError("the name $name is already taken")
+    if (world.hosts.containsKey(name) || name in world.switches) throw LabScriptError("the name $name is already taken")
+    world.requireDistinctAddresses(declaration, hosts.map { it.name to "switch $name" })
+    world.switches.add(name)
     val sw = world.network.lan(name)
     val handles = hosts.map { h ->
         val l = world.network.attach(h.host, "${h.address}/${h.prefix}", sw)
-        val handle = LinkHandle(world, l, h, null)
+        val handle = LinkHandle(world, l, h, null, name)
         world.links.add(handle)
         LinkConfig(handle).configure()
         handle

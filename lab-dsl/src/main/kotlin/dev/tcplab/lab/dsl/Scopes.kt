@@ -13,7 +13,8 @@ open class ScriptScopeBody(final override val lab: LabContext) : ScriptScope {
         return block()
     }
 
-    override fun <T> after(delay: VDuration, block: () -> T): T = at(now + delay, block)
+    override fun <T> after(delay: VDuration, block: () -> T): T =
+        at(now + requireNotNegative(delay, "after($delay)"), block)
 
     override fun runUntil(time: VDuration) {
         val sim = lab.simulation
@@ -24,6 +25,7 @@ open class ScriptScopeBody(final override val lab: LabContext) : ScriptScope {
     }
 
     override fun eventually(within: VDuration, block: () -> Unit) {
+        requireNotNegative(within, "eventually(within = $within)")
         val sim = lab.simulation
         val deadline = sim.nowNanos + within.nanos
         while (true) {

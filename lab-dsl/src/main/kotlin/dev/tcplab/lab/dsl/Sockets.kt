@@ -93,6 +93,9 @@ class ListenerHandle internal constructor(val host: HostHandle, val socket: Sock
 
     val state: TcpState get() = socket.state()
 
+    /** The port it listens on: the one asked for, or the kernel's pick for listen(0). */
+    val port: Int get() = socket.localPort()
+
     /** listen()'s backlog after the somaxconn clamp (sk_max_ack_backlog). */
     val backlog: Int get() = socket.sock().maxAckBacklog()
 

@@ -9,7 +9,7 @@ value class VDuration(val nanos: Long) : Comparable<VDuration> {
     operator fun plus(other: VDuration) = VDuration(Math.addExact(nanos, other.nanos))
     operator fun minus(other: VDuration) = VDuration(Math.subtractExact(nanos, other.nanos))
     operator fun times(factor: Int) = VDuration(Math.multiplyExact(nanos, factor.toLong()))
-    operator fun times(factor: Double) = VDuration(Math.round(nanos * factor))
+    operator fun times(factor: Double) = VDuration(Math.round(nanos * requireFinite(factor, "times")))
     operator fun div(divisor: Int) = VDuration(nanos / divisor)
     operator fun div(other: VDuration): Double = nanos.toDouble() / other.nanos
     operator fun unaryMinus() = VDuration(-nanos)
@@ -49,9 +49,9 @@ val Long.ns get() = VDuration(this)
 val Long.us get() = VDuration(this * 1_000L)
 val Long.ms get() = VDuration(this * 1_000_000L)
 val Long.s get() = VDuration(this * 1_000_000_000L)
-val Double.us get() = VDuration(Math.round(this * 1e3))
-val Double.ms get() = VDuration(Math.round(this * 1e6))
-val Double.s get() = VDuration(Math.round(this * 1e9))
+val Double.us get() = VDuration(Math.round(requireFinite(this, "us") * 1e3))
+val Double.ms get() = VDuration(Math.round(requireFinite(this, "ms") * 1e6))
+val Double.s get() = VDuration(Math.round(requireFinite(this, "s") * 1e9))
 
 operator fun Int.times(d: VDuration) = d * this
 operator fun Double.times(d: VDuration) = d * this

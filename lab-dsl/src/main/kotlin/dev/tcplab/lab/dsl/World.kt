@@ -77,12 +77,39 @@ class World internal constructor(val lab: LabContext) : Simulation {
         }
         val prefix = address.substringAfter('/', "24").toIntOrNull()
             ?: throw LabScriptError("host $name: bad prefix in '$address'")
+        if (prefix !in 0..32) throw LabScriptError("host $name: a prefix length is 0..32, not /$prefix in '$address'")
         val h = HostHandle(this, network.host(name, profile), addr, prefix)
         hosts[name] = h
         return h
     }
 
     fun host(name: String): HostHandle = hosts[name] ?: throw LabScriptError("no host named $name")
+
+    /**
+     * Hosts that reach each other over links and switches (transitively) must have different
+     * addresses: IPv4 could not tell them apart. Checked with the edges (host name to host name,
+     * or to "switch NAME") about to be declared; fails naming the two hosts.
+     */
+    internal fun requireDistinctAddresses(declaration: String, added: List<Pair<String, String>>) {
+        val edges = links.map { it.a.name to (it.b?.name ?: "switch ${it.switch}") } + added
+        val parent = HashMap<String, String>()
+        fun find(x: String): String {
+            var r = x
+            while (true) r = parent[r] ?: return r
+        }
+        for ((x, y) in edges) {
+            val rx = find(x)
+            val ry = find(y)
+            if (rx != ry) parent[ry] = rx
+        }
+        val linked = edges.flatMap { it.toList() }.toSet()
+        val seen = HashMap<Pair<String, Ipv4Address>, HostHandle>()
+        for (h in hosts.values.filter { it.name in linked }) {
+            val other = seen.putIfAbsent(find(h.name) to h.address, h) ?: continue
+            throw LabScriptError("$declaration: hosts ${other.name} and ${h.name} both have ${h.address} on one network; " +
+                "give each host its own address")
+        }
+    }
 
     companion object {
         private val KEY = Any()

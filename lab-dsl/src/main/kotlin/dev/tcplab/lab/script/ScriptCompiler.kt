@@ -89,11 +89,13 @@ class ScriptCompiler @JvmOverloads constructor(val cacheDir: Path?, private val 
      */
     fun evaluateLab(compiled: CompiledScript, context: LabContext): Throwable? {
         val config = ScriptEvaluationConfiguration(LabScriptEvaluation) { constructorArgs(context) }
-        return when (val r = host.runInCoroutineContext { host.evaluator(compiled, config) }) {
+        val thrown = when (val r = host.runInCoroutineContext { host.evaluator(compiled, config) }) {
             is ResultWithDiagnostics.Success -> (r.value.returnValue as? ResultValue.Error)?.error
             is ResultWithDiagnostics.Failure -> r.reports.firstNotNullOfOrNull { it.exception }
                 ?: IllegalStateException(r.reports.joinToString("; ") { it.message })
         }
+        if (thrown == null) context.bodyFinished()
+        return thrown
     }
 
     /**
@@ -133,18 +135,22 @@ class ScriptCompiler @JvmOverloads constructor(val cacheDir: Path?, private val 
         val source = file.toFile().toScriptSource()
         return when (val r = host.runInCoroutineContext { host.compiler(source, config) }) {
             is ResultWithDiagnostics.Success -> Compiled.Ok(r.value)
-            is ResultWithDiagnostics.Failure -> failed(r.reports, displayName)
+            is ResultWithDiagnostics.Failure -> failed(r.reports, displayName, source.text)
         }
     }
 
-    private fun failed(reports: List<ScriptDiagnostic>, displayName: String): Compiled.Failed {
+    private fun failed(reports: List<ScriptDiagnostic>, displayName: String, text: String): Compiled.Failed {
         val errors = reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.ifEmpty { reports }
         val located = errors.map { d ->
             val start = d.location?.start
             val location = if (start != null) SourceLocation(displayName, start.line, start.col) else null
             location to ((location?.toString() ?: displayName) + ": " + d.message)
         }
-        return Compiled.Failed(located.joinToString("\n") { it.second }, located.firstNotNullOfOrNull { it.first })
+        // a binary or non-Kotlin file gives one error per stray token: the first few say enough
+        val shown = located.take(MAX_DIAGNOSTICS).map { it.second }
+        val more = if (located.size > MAX_DIAGNOSTICS) listOf("... and ${located.size - MAX_DIAGNOSTICS} more errors") else listOf()
+        val binary = if ('\u0000' in text) listOf("$displayName is not a Kotlin script: it contains binary data (NUL bytes)") else listOf()
+        return Compiled.Failed((binary + shown + more).joinToString("\n"), located.firstNotNullOfOrNull { it.first })
     }
 
     private fun stamp(f: File): String = when {
@@ -168,6 +174,9 @@ class ScriptCompiler @JvmOverloads constructor(val cacheDir: Path?, private val 
     }
 
     companion object {
+        /** Compiler errors shown for one script; the rest are counted. */
+        const val MAX_DIAGNOSTICS = 20
+
         /** `${user.home}/.cache/tcplab/scripts`, or the system property `tcplab.cache`. */
         @JvmStatic
         fun defaultCacheDir(): Path = System.getProperty("tcplab.cache")?.let { Path.of(it) }

@@ -87,6 +87,15 @@ class MainTest {
     }
 
     @Test
+    void aCheckWithoutExpectationPassesWithAWarningLine() {
+        assertEquals(0, tcplab("run", LABS + "warnings"));
+        List<String> lines = lines();
+        assertTrue(lines.contains("  ⚠ warning: check \"looks at the clock\" (" + LABS + "warnings/unexpecting.lab.kts:2) "
+            + "makes no expectation: it passes whatever happens (use shouldBe, shouldBeAbout, expectThat, ...)"), lines::toString);
+        assertTrue(lines.get(lines.size() - 2).startsWith("  PASSED  unexpecting: 1/1 points"), lines::toString);
+    }
+
+    @Test
     void optionsSelectLabsChecksAndSeed() {
         assertEquals(0, tcplab("run", "--lab", "clock", "--only", "zero", "--seed", "7", LABS + "basic"));
         List<String> lines = lines();

@@ -208,6 +208,21 @@ class ReportsTest {
     }
 
     @Test
+    void warningsAreOnTheLabPageInTheSummaryAndSurviveJson() throws IOException {
+        LabResult plain = SampleRuns.many(4);
+        LabResult warned = new LabResult(plain.id(), plain.title(), plain.script(), plain.seed(), plain.outcome(), null, null,
+            plain.checks(), plain.trace().withWarnings(List.of("check \"x\" (many.lab.kts:3) makes no expectation <&>")),
+            plain.wallMillis(), plain.virtualNanos());
+        Reports.write(new RunResult(1, List.of(warned), 1), tmp);
+        assertTrue(Files.readString(tmp.resolve("many/index.html")).contains("<section class=\"warning\" id=\"warnings\">"
+            + "<h2>Warnings</h2><ul>\n<li>check &quot;x&quot; (many.lab.kts:3) makes no expectation &lt;&amp;&gt;</li>"));
+        assertTrue(Files.readString(tmp.resolve("summary.txt")).contains("\n  warning: check \"x\" (many.lab.kts:3) makes no expectation <&>\n"));
+        LabResult back = ResultJson.read(JsonReader.parse(Reports.resultJson(warned)));
+        assertEquals(warned.warnings(), back.warnings());
+        assertEquals(List.of(), ResultJson.read(JsonReader.parse(Reports.resultJson(plain))).warnings());
+    }
+
+    @Test
     void rowsFollowTimeNotScale() throws IOException {
         Reports.write(new RunResult(1, List.of(SampleRuns.many(200)), 1), tmp);
         String html = Files.readString(tmp.resolve("many/index.html"));

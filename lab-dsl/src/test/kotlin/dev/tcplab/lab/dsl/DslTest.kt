@@ -1,8 +1,8 @@
 package dev.tcplab.lab.dsl
 
+import dev.tcplab.lab.result.LabTrace
 import dev.tcplab.lab.result.Outcome
 import org.junit.jupiter.api.Assertions.assertEquals
-import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
@@ -90,7 +90,9 @@ class DslTest {
     fun theSimulationIsInstalledOnceBeforeTimeMoves() {
         val lab = context()
         assertTrue(lab.simulation is ClockOnlySimulation)
-        assertNull(lab.traceProvider)
+        assertEquals(LabTrace.EMPTY, lab.traceProvider!!()) // no network: an empty trace, to carry the warnings
+        lab.warn("careful")
+        assertEquals(listOf("careful"), lab.traceProvider!!().warnings())
         lab.simulation = ClockOnlySimulation()
         assertThrows<IllegalStateException> { lab.simulation = ClockOnlySimulation() }
         val late = context()

@@ -130,7 +130,7 @@ public final class KernelPeer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        recording = device.record(writer, driver::virtualNow);
+        recording = device.record(writer, driver::toVirtual);
         // a gratuitous ARP for our address: loads the native send path before a lab times anything
         device.transmit(dev.tcplab.stack.wire.Frames.arp(modelMac, MacAddress.BROADCAST, new dev.tcplab.stack.wire.ArpRepr(
                 dev.tcplab.stack.wire.ArpRepr.REQUEST, modelMac, m.address(), MacAddress.ZERO, m.address())));
@@ -302,16 +302,24 @@ public final class KernelPeer implements AutoCloseable {
         return -1;
     }
 
-    /** The capture so far (classic pcap, nanosecond timestamps = the driver's virtual time). */
+    /**
+     * The capture so far (classic pcap, nanosecond timestamps = the driver's virtual time of the
+     * kernel's capture, both directions), after every frame the model sent came back through it.
+     */
     public byte[] pcap() {
+        recording.sync();
         synchronized (recording) { // PcapDevice.Recording writes under its own monitor; no buffering in between
             return capture.toByteArray();
         }
     }
 
-    /** The capture as a ladder; segments from client are "C->S". */
+    /**
+     * The capture as a ladder; segments from client are "C->S". The model's direction is marked
+     * {@link Ladder#withScheduledDir scheduled}: the model answers when the scheduler runs this
+     * JVM's loop, so only the kernel's segments carry TCP's timing.
+     */
     public Ladder ladder(String name, Ipv4Address client) {
-        return Ladder.fromPcap(name, pcap(), client);
+        return Ladder.fromPcap(name, pcap(), client).withScheduledDir(modelAddress.equals(client) ? "C->S" : "S->C");
     }
 
     private void requireOpen() {

@@ -31,9 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>One capture thread per device runs a blocking pcap_loop in immediate mode (without it a frame
  * waits for the read timeout, and read timeouts do not fire on an idle link); {@link #close()}
- * stops it with pcap_breakloop. The handle captures inbound frames only, with a BPF filter for
- * our MAC and broadcast, in promiscuous mode because our MAC is not the interface's own (the
- * interface's kernel then drops our frames as PACKET_OTHERHOST instead of answering them).
+ * stops it with pcap_breakloop. The capture handle sees both directions, with a BPF filter for
+ * frames to and from our MAC and broadcast, in promiscuous mode because our MAC is not the
+ * interface's own (the interface's kernel then drops our frames as PACKET_OTHERHOST instead of
+ * answering them). Frames are injected through a second handle that captures nothing: a packet
+ * socket never sees its own transmissions, so the capture handle sees ours as they reach the
+ * interface, stamped by the kernel like the peer's.
  *
  * <p>ARP: the device answers ARP requests for the addresses in {@link #ownAddress} itself, on the
  * capture thread, and does not pass those requests on - a kernel peer whose requests go unanswered
@@ -52,6 +55,7 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
     private final int mtu;
     private final Executor deliver;
     private final PcapHandle handle;
+    private final PcapHandle injector;
     private final Thread captureThread;
     private final Set<Ipv4Address> owned = new CopyOnWriteArraySet<>();
     private volatile FrameReceiver receiver;
@@ -63,13 +67,15 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
     private final AtomicLong rxUndelivered = new AtomicLong();
     private final AtomicLong txFrames = new AtomicLong();
     private final AtomicLong txErrors = new AtomicLong();
+    private final AtomicLong txSeen = new AtomicLong();
     private final AtomicLong arpAnswered = new AtomicLong();
 
-    private PcapDevice(String name, MacAddress mac, Executor deliver, PcapHandle handle) {
+    private PcapDevice(String name, MacAddress mac, Executor deliver, PcapHandle handle, PcapHandle injector) {
         this.name = name;
         this.mac = mac;
         this.deliver = deliver;
         this.handle = handle;
+        this.injector = injector;
         this.mtu = readMtu(name);
         this.captureThread = new Thread(this::captureLoop, "pcap-" + name);
         this.captureThread.setDaemon(true);
@@ -88,28 +94,48 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
         if (!Files.isDirectory(Path.of("/sys/class/net", ifName))) {
             throw new IllegalArgumentException("no interface named '" + ifName + "' in this network namespace (see `ip link`)");
         }
+        PcapHandle handle = openHandle(ifName, true, "ether dst " + mac + " or ether src " + mac + " or ether broadcast");
+        PcapHandle injector;
+        try {
+            injector = openHandle(ifName, false, "less 1"); // no frame is that short: captures nothing
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+        PcapDevice dev = new PcapDevice(ifName, mac, deliver, handle, injector);
+        dev.captureThread.start();
+        return dev;
+    }
+
+    /** A handle on ifName with filter; nanosecond timestamps where libpcap offers them. */
+    private static PcapHandle openHandle(String ifName, boolean promiscuous, String filter) {
         PcapHandle handle;
         try {
-            handle = new PcapHandle.Builder(ifName)
-                    .snaplen(SNAPLEN)
-                    .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS)
-                    .immediateMode(true)
-                    .timeoutMillis(10)
-                    .direction(PcapHandle.PcapDirection.IN)
-                    .build();
-        } catch (PcapNativeException e) {
-            throw new IllegalStateException("cannot open " + ifName + " with libpcap: " + e.getMessage()
-                    + " (run as root: CAP_NET_ADMIN, CAP_NET_RAW)", e);
+            handle = builder(ifName, promiscuous).timestampPrecision(PcapHandle.TimestampPrecision.NANO).build();
+        } catch (PcapNativeException nano) {
+            try {
+                handle = builder(ifName, promiscuous).build();
+            } catch (PcapNativeException e) {
+                throw new IllegalStateException("cannot open " + ifName + " with libpcap: " + e.getMessage()
+                        + " (run as root: CAP_NET_ADMIN, CAP_NET_RAW)", e);
+            }
         }
         try {
-            handle.setFilter("ether dst " + mac + " or ether broadcast", BpfProgram.BpfCompileMode.OPTIMIZE);
+            handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
         } catch (PcapNativeException | NotOpenException e) {
             handle.close();
             throw new IllegalStateException("cannot set the BPF filter on " + ifName + ": " + e.getMessage(), e);
         }
-        PcapDevice dev = new PcapDevice(ifName, mac, deliver, handle);
-        dev.captureThread.start();
-        return dev;
+        return handle;
+    }
+
+    private static PcapHandle.Builder builder(String ifName, boolean promiscuous) {
+        return new PcapHandle.Builder(ifName)
+                .snaplen(SNAPLEN)
+                .promiscuousMode(promiscuous ? PcapNetworkInterface.PromiscuousMode.PROMISCUOUS
+                        : PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+                .immediateMode(true)
+                .timeoutMillis(10);
     }
 
     /** Tells the device the stack owns this IPv4 address, so it answers ARP requests for it. */
@@ -140,6 +166,7 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
     /**
      * Injects a whole Ethernet frame. Never throws on a send failure (like a NIC dropping a
      * frame): it is counted in {@link #txErrors()} and the cause kept in {@link #lastError()}.
+     * A recording gets the frame from the capture thread, when the interface has it.
      */
     @Override
     public void transmit(byte[] frame) {
@@ -148,12 +175,7 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
             return;
         }
         try {
-            // recorded first: the peer's answer can be captured before sendPacket returns
-            Recording r = recording;
-            if (r != null) {
-                r.write(frame);
-            }
-            handle.sendPacket(frame);
+            injector.sendPacket(frame);
             txFrames.incrementAndGet();
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             txErrors.incrementAndGet();
@@ -173,15 +195,18 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
      */
     public Recording record(Path file) throws IOException {
         long origin = System.nanoTime();
-        return record(new PcapWriter(Files.newOutputStream(file)), () -> System.nanoTime() - origin);
+        return record(new PcapWriter(Files.newOutputStream(file)), t -> t - origin);
     }
 
     /**
-     * Records into writer with timestamps from clock (e.g. {@code driver::virtualNow}, so the pcap
-     * shows the stack's virtual times).
+     * Records into writer, in the order the interface saw the frames, each stamped with the
+     * kernel's capture time converted by fromNanoTime from {@code System.nanoTime()}'s scale
+     * (e.g. {@code driver::toVirtual}, so the pcap shows the stack's virtual times). Both
+     * directions are stamped by the kernel, so a gap between our segment and the peer's answer is
+     * the peer's and the wire's, whenever the scheduler ran this JVM.
      */
-    public Recording record(PcapWriter writer, java.util.function.LongSupplier clock) {
-        Recording r = new Recording(writer, clock);
+    public Recording record(PcapWriter writer, java.util.function.LongUnaryOperator fromNanoTime) {
+        Recording r = new Recording(writer, fromNanoTime, txFrames.get());
         Recording old = recording;
         recording = r;
         if (old != null) {
@@ -192,28 +217,41 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
 
     /** An active recording; close it to stop (the file is flushed and closed). */
     public final class Recording implements AutoCloseable {
+        private static final long SYNC_MILLIS = 2000;
         private final PcapWriter writer;
-        private final java.util.function.LongSupplier clock;
+        private final java.util.function.LongUnaryOperator fromNanoTime;
+        private final long realMinusNano = realtimeMinusNanoTime();
+        private final long txAtStart;
+        private long txRecorded;
         private boolean closed;
         private long frames;
 
-        private Recording(PcapWriter writer, java.util.function.LongSupplier clock) {
+        private Recording(PcapWriter writer, java.util.function.LongUnaryOperator fromNanoTime, long txAtStart) {
             this.writer = writer;
-            this.clock = clock;
+            this.fromNanoTime = fromNanoTime;
+            this.txAtStart = txAtStart;
         }
 
-        synchronized void write(byte[] frame) {
-            write(frame, 0);
-        }
-
-        /** ageNanos: how long ago the frame was on the wire (pcap's capture timestamp), 0 = now. */
-        synchronized void write(byte[] frame, long ageNanos) {
+        /**
+         * On the capture thread. capturedReal: pcap's timestamp (CLOCK_REALTIME, ns), or -1; a
+         * missing or implausible one (a clock step) is replaced by now.
+         */
+        synchronized void write(byte[] frame, long capturedReal, boolean sent) {
             if (closed) {
                 return;
             }
+            long now = System.nanoTime();
+            long at = capturedReal - realMinusNano;
+            if (capturedReal < 0 || at > now || now - at > 1_000_000_000L) {
+                at = now;
+            }
             try {
-                writer.write(Math.max(0, clock.getAsLong() - ageNanos), frame);
+                writer.write(Math.max(0, fromNanoTime.applyAsLong(at)), frame);
                 frames++;
+                if (sent) {
+                    txRecorded++;
+                    notifyAll();
+                }
             } catch (IOException e) {
                 captureError = e;
             }
@@ -223,8 +261,32 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
             return frames;
         }
 
+        /**
+         * Waits (at most 2 s) until every frame transmitted since the recording started has come
+         * back through the capture, so the recording is complete up to now.
+         */
+        public synchronized void sync() {
+            long deadline = System.nanoTime() + SYNC_MILLIS * 1_000_000L;
+            try {
+                while (!closed && txRecorded < txFrames.get() - txAtStart) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    wait(Math.max(1, left / 1_000_000L));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         @Override
-        public synchronized void close() {
+        public void close() {
+            sync();
+            closeNow();
+        }
+
+        private synchronized void closeNow() {
             if (closed) {
                 return;
             }
@@ -252,13 +314,21 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
         }
     }
 
-    /** On the capture thread: answer ARP for our addresses, hand the rest to the loop thread. */
+    /**
+     * On the capture thread: record the frame; our own (seen leaving) go no further; answer ARP
+     * for our addresses; hand the rest to the loop thread.
+     */
     private void onFrame(byte[] frame) {
-        rxFrames.incrementAndGet();
+        boolean sent = isFromUs(frame);
         Recording r = recording;
         if (r != null) {
-            r.write(frame, captureAge());
+            r.write(frame, capturedReal(), sent);
         }
+        if (sent) {
+            txSeen.incrementAndGet();
+            return;
+        }
+        rxFrames.incrementAndGet();
         if (answerArp(frame)) {
             return;
         }
@@ -270,24 +340,43 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
         deliver.execute(() -> rx.receive(this, frame));
     }
 
+    /** Ethernet source is our MAC: a frame we sent, seen as it left. */
+    private boolean isFromUs(byte[] frame) {
+        return frame.length >= EthernetFrame.HEADER_LEN && MacAddress.read(frame, 6).equals(mac);
+    }
+
     /**
-     * How long ago the kernel captured the current frame (pcap's timestamp, CLOCK_REALTIME, us),
-     * so a recording shows when the frame was on the wire, not when this thread got to run - on a
-     * loaded machine that can be milliseconds later. 0 when unknown or implausible (clock step).
+     * When the kernel captured the current frame (pcap's timestamp, CLOCK_REALTIME, ns), so a
+     * recording shows when the frame was on the wire, not when this thread got to run - on a
+     * loaded machine that can be 100 ms later. -1 when unknown.
      */
-    private long captureAge() {
+    private long capturedReal() {
         try {
             java.sql.Timestamp ts = handle.getTimestamp();
-            if (ts == null) {
-                return 0;
-            }
-            long captured = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
-            java.time.Instant now = java.time.Instant.now();
-            long age = now.getEpochSecond() * 1_000_000_000L + now.getNano() - captured;
-            return age >= 0 && age < 1_000_000_000L ? age : 0;
+            return ts == null ? -1 : Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
         } catch (RuntimeException e) {
-            return 0;
+            return -1;
         }
+    }
+
+    /**
+     * CLOCK_REALTIME minus System.nanoTime(), from the closest of a few back-to-back readings:
+     * converts pcap's timestamps once per recording, so no preemption between two clock reads
+     * can shift a frame (NTP slews at most 0.05 %: under 1 ms over a lab).
+     */
+    static long realtimeMinusNanoTime() {
+        long best = 0;
+        long bestSpan = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long before = System.nanoTime();
+            java.time.Instant real = java.time.Instant.now();
+            long after = System.nanoTime();
+            if (after - before < bestSpan) {
+                bestSpan = after - before;
+                best = real.getEpochSecond() * 1_000_000_000L + real.getNano() - (before + (after - before) / 2);
+            }
+        }
+        return best;
     }
 
     /** arp_process for a proxy that owns our addresses: reply to requests, true when consumed. */
@@ -322,6 +411,11 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
         return txErrors.get();
     }
 
+    /** Our transmitted frames the capture saw leave (counted whether or not a recording runs). */
+    public long txSeen() {
+        return txSeen.get();
+    }
+
     public long arpAnswered() {
         return arpAnswered.get();
     }
@@ -349,9 +443,10 @@ public final class PcapDevice implements NetDevice, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         handle.close();
+        injector.close();
         Recording r = recording;
         if (r != null) {
-            r.close();
+            r.closeNow();
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The comparison itself, on hand-made ladders (no root needed). */
@@ -87,5 +89,42 @@ class LadderTest {
         Ladder.Diff early = model.diff(ladder("kernel", 0, 30_000, 60_000, 5 * MS, 5 * MS + 30_000, 50 * MS), wall);
         assertEquals(1, early.differences().size(), early.render());
         assertTrue(early.differences().get(0).startsWith("rung 4: kernel at 5.000ms, earlier than model's 10.000ms"), early.render());
+    }
+
+    @Test
+    void onTheWallClockTheModelsOwnAnswersMayBeLateButTheKernelsAreTimed() {
+        Ladder model = ladder("model", 0, 20_000, 40_000, 10 * MS, 10 * MS + 20_000, 50 * MS);
+        Timing wall = Timing.WALL_CLOCK.withActions(4, 6);
+        // the model client (C->S) acked the kernel's SYN-ACK 27 ms late: a loaded scheduler, as measured in issue 9
+        long[] busy = {0, 30_000, 27 * MS, 37 * MS, 37 * MS + 40_000, 80 * MS};
+        Ladder.Diff unmarked = model.diff(ladder("linux", busy), wall);
+        assertEquals(List.of("rung 3: 26.970ms after rung 2 in linux, after 0.020ms in model: outside [-1.980ms, 10.023ms]"),
+                unmarked.differences(), "without knowing who sent it, the model's late ACK looks like TCP's");
+        Ladder.Diff marked = model.diff(ladder("linux", busy).withScheduledDir("C->S"), wall);
+        assertTrue(marked.matches(), marked.render());
+
+        // the kernel's own answers stay timed: a 40 ms delayed ACK (rung 5) where the model acks at once
+        Ladder.Diff delayedAck = model.diff(ladder("linux", 0, 30_000, 27 * MS, 37 * MS, 77 * MS, 90 * MS).withScheduledDir("C->S"), wall);
+        assertEquals(List.of("rung 5: 40.000ms after rung 4 in linux, after 0.020ms in model: outside [-1.980ms, 10.023ms]"),
+                delayedAck.differences(), delayedAck.render());
+        // ... and with the roles swapped (the model is the server, S->C), the kernel client's ACK (rung 3) is timed
+        Ladder.Diff lateKernelAck = model.diff(ladder("linux", 0, 15 * MS, 42 * MS, 52 * MS, 52 * MS + 40_000, 90 * MS)
+                .withScheduledDir("S->C"), wall);
+        assertEquals(List.of("rung 3: 27.000ms after rung 2 in linux, after 0.020ms in model: outside [-1.980ms, 10.023ms]"),
+                lateKernelAck.differences(), "the model server's SYN-ACK 15 ms late is fine; the kernel's ACK 27 ms late is not");
+
+        // a program's segment may be late after its cause, never early: the model's close (rung 6, not an action here)
+        Ladder.Diff early = model.diff(ladder("linux", 0, 30_000, 60_000, 10 * MS, 10 * MS + 30_000, 15 * MS + 30_000)
+                .withScheduledDir("C->S"), Timing.WALL_CLOCK.withActions(4));
+        assertEquals(List.of("rung 6: 5.000ms after rung 5 in linux, earlier than after 39.980ms in model "
+                + "(a program on the wall clock may answer late, not early)"), early.differences(), early.render());
+    }
+
+    @Test
+    void aScheduledDirectionIsOneOfTheTwo() {
+        Ladder a = ladder("linux", 0, 1, 2, 3, 4, 5);
+        assertEquals("S->C", a.withScheduledDir("S->C").scheduledDir());
+        assertNull(a.scheduledDir());
+        assertThrows(IllegalArgumentException.class, () -> a.withScheduledDir("client"));
     }
 }

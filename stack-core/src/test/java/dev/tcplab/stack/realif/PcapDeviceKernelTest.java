@@ -4,6 +4,7 @@ import dev.tcplab.stack.linux.LinuxHost;
 import dev.tcplab.stack.linux.NetNs;
 import dev.tcplab.stack.linux.VethPair;
 import dev.tcplab.stack.pcap.PcapReader;
+import dev.tcplab.stack.pcap.PcapWriter;
 import dev.tcplab.stack.sim.EventLoop;
 import dev.tcplab.stack.wire.ArpRepr;
 import dev.tcplab.stack.wire.DecodedFrame;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,6 +132,41 @@ class PcapDeviceKernelTest {
         List<String> flags = recorded.stream().filter(f -> f.tcp() != null).map(f -> TcpFlags.tcpdump(f.tcp().flags())).toList();
         assertEquals(List.of("S", "S.", "R"), flags.subList(0, 3), flags.toString());
         assertTrue(recorded.stream().anyMatch(f -> f.arp() != null), "no ARP in the recording");
+    }
+
+    @Test
+    void recordedTimesAreTheKernelsEvenWhenThisJvmRunsLate() throws Exception {
+        // a permanent neighbour: the kernel answers without asking us (we will not be listening)
+        ns.exec("ip", "neigh", "replace", MODEL.toString(), "lladdr", OUR_MAC.toString(), "dev", veth.endB(), "nud", "permanent")
+                .orThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long sent;
+        long released;
+        try (PcapDevice dev = open()) {
+            PcapDevice.Recording rec = dev.record(new PcapWriter(out), t -> t); // System.nanoTime()'s scale
+            synchronized (rec) { // the capture thread cannot record while we hold it: a JVM that runs 200 ms late
+                sent = System.nanoTime();
+                dev.transmit(syn(40002, 5000, 0x01020304, 3000));
+                Thread.sleep(200);
+                released = System.nanoTime();
+            }
+            assertTrue(awaitTcp(t -> t.dstPort() == 40002).isPresent(), "no SYN-ACK; received " + received);
+            rec.sync();
+            assertEquals(dev.txFrames(), dev.txSeen(), "every frame we sent came back through the capture");
+            rec.close();
+            TcpRepr rst = new TcpRepr(40002, 5000, 0x01020305, 0, TcpFlags.RST, 0, 0, null, null); // no request sock left behind
+            dev.transmit(Frames.tcp(OUR_MAC, kernelMac, new Ipv4Repr(MODEL, KERNEL, IpProtocol.TCP, 64, 0, 3, true, 0), rst));
+        } finally {
+            ns.exec("ip", "neigh", "del", MODEL.toString(), "dev", veth.endB());
+        }
+        List<PcapReader.Record> tcp = PcapReader.read(out.toByteArray(), "late").records().stream()
+                .filter(r -> Frames.decode(r.data()).tcp() != null).toList();
+        assertEquals(List.of("S", "S."), tcp.stream().map(r -> TcpFlags.tcpdump(Frames.decode(r.data()).tcp().flags())).toList());
+        long syn = tcp.get(0).timeNanos();
+        long synAck = tcp.get(1).timeNanos();
+        assertTrue(syn >= sent - 1_000_000 && syn < released - 100_000_000L, "our SYN at " + (syn - sent) + " ns after transmit()");
+        assertTrue(synAck - syn >= 0 && synAck < released - 100_000_000L,
+                "the SYN-ACK " + (synAck - syn) + " ns after the SYN, recorded " + (released - synAck) + " ns before we let go");
     }
 
     @Test
