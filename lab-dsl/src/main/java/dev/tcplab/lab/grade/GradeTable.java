@@ -54,9 +54,14 @@ public final class GradeTable {
         return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 
-    private static String firstLine(String s) {
+    /**
+     * The first line, at most 200 characters, control characters shown as '?': messages quote what
+     * a submission returned or threw, and a carriage return or an escape sequence could otherwise
+     * redraw the grader's terminal (a forged "Score:" line).
+     */
+    static String firstLine(String s) {
         int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
+        String line = (nl < 0 ? s : s.substring(0, nl)).replaceAll("\\p{Cntrl}", "?");
         return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 }
