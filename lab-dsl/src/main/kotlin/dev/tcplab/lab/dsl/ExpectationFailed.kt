@@ -5,7 +5,12 @@ import dev.tcplab.lab.result.SourceLocation
 /**
  * A lab expectation that did not hold: what was expected, what happened, at which virtual
  * time and where in the script. An [AssertionError], so `catch (e: Exception)` in a script
- * does not swallow it by accident.
+ * does not swallow it by accident. The assertions (`shouldBe`, [fail], ...) throw it; the check
+ * is then FAILED with its message.
+ *
+ * ```kotlin
+ * try { 3 shouldBe 4 } catch (e: ExpectationFailed) { e.description shouldBe "expected 4 but was 3" }
+ * ```
  */
 class ExpectationFailed(
     /** What the expectation wanted, rendered; null for free-form `expectThat` failures. */
@@ -28,5 +33,12 @@ class ExpectationFailed(
     }
 }
 
-/** A mistake in the lab script itself (time running backwards, a missing submission...): the check or lab errors. */
+/**
+ * A mistake in the lab script itself (time running backwards, a port outside 0..65535, a missing
+ * submission...): the check or lab errors, with the message at the script's line.
+ *
+ * ```kotlin
+ * if (clients.isEmpty()) throw LabScriptError("declare at least one client")
+ * ```
+ */
 class LabScriptError(message: String) : IllegalStateException(message)

@@ -5,10 +5,16 @@ package dev.tcplab.lab.dsl
  * rendered, the virtual time of the current lab and the script line.
  */
 
-/** Durations compared with `shouldBeAbout` without a tolerance may differ by this much. */
+/**
+ * Durations compared with `shouldBeAbout` without a tolerance may differ by this much (1 ms).
+ *
+ * ```kotlin
+ * conn.connectedAt!! shouldBeAbout 20.ms // passes for 19..21 ms
+ * ```
+ */
 val DEFAULT_TIME_TOLERANCE: VDuration = VDuration(1_000_000) // 1 ms: wire delays are whole ms in labs
 
-/** Numbers compared with `shouldBeAbout` without a tolerance may differ by this fraction of the expected value. */
+/** Numbers compared with `shouldBeAbout` without a tolerance may differ by this fraction of the expected value: `0.3 shouldBeAbout 0.1 + 0.2`. */
 const val DEFAULT_RELATIVE_TOLERANCE: Double = 1e-6
 
 /** Counts an expectation for the current check: a check that makes none passes whatever happens, and is warned about. */
@@ -16,6 +22,15 @@ internal fun expectationMade() {
     LabContext.current()?.expectationMade()
 }
 
+/**
+ * Fails the current check now: FAILED with [description], the rendered [expected] and [actual]
+ * (null for none), the virtual time and the script line. For verdicts the other assertions
+ * cannot express.
+ *
+ * ```kotlin
+ * val row = server.ss.firstOrNull { it.state() == TCP_LISTEN } ?: fail("a LISTEN row", null, "no listener in ss")
+ * ```
+ */
 fun fail(expected: Any?, actual: Any?, description: String): Nothing {
     val context = LabContext.current()
     throw ExpectationFailed(
@@ -24,7 +39,7 @@ fun fail(expected: Any?, actual: Any?, description: String): Nothing {
     )
 }
 
-/** How values appear in messages: strings quoted, durations with units, lists element by element. */
+/** How values appear in messages: strings quoted, durations with units, lists element by element: `render(listOf("S", 1.s)) == "[\"S\", 1 s]"`. */
 fun render(value: Any?): String = when (value) {
     null -> "null"
     is String -> "\"$value\""
@@ -34,16 +49,38 @@ fun render(value: Any?): String = when (value) {
     else -> value.toString()
 }
 
+/**
+ * Expects this to equal [expected] (`==`); else the check FAILS with `expected X but was Y at <time> (<file>:<line>)`.
+ *
+ * ```kotlin
+ * conn.state shouldBe TCP_ESTABLISHED
+ * server.counter("TcpExtListenOverflows") shouldBe 14L // a counter is a Long: write 14L
+ * ```
+ */
 infix fun <T> T.shouldBe(expected: T) {
     expectationMade()
     if (this != expected) fail(expected, this, "expected ${render(expected)} but was ${render(this)}")
 }
 
+/**
+ * Expects this to differ from [unexpected].
+ *
+ * ```kotlin
+ * conn.errno shouldNotBe ECONNREFUSED
+ * ```
+ */
 infix fun <T> T.shouldNotBe(unexpected: T) {
     expectationMade()
     if (this == unexpected) fail(unexpected, this, "expected anything but ${render(unexpected)}")
 }
 
+/**
+ * Expects this number within [tolerance] of [expected] (inclusive).
+ *
+ * ```kotlin
+ * (retrans.toDouble() / sent).shouldBeAbout(0.1, 0.05)
+ * ```
+ */
 fun Number.shouldBeAbout(expected: Number, tolerance: Number) {
     expectationMade()
     val diff = Math.abs(toDouble() - expected.toDouble())
@@ -52,9 +89,23 @@ fun Number.shouldBeAbout(expected: Number, tolerance: Number) {
     }
 }
 
+/**
+ * Expects this number within a millionth of [expected] ([DEFAULT_RELATIVE_TOLERANCE]): for results of floating-point arithmetic.
+ *
+ * ```kotlin
+ * 1500.ms.seconds shouldBeAbout 1.5
+ * ```
+ */
 infix fun Number.shouldBeAbout(expected: Number) =
     shouldBeAbout(expected, Math.abs(expected.toDouble()) * DEFAULT_RELATIVE_TOLERANCE)
 
+/**
+ * Expects this duration within [tolerance] of [expected] (inclusive).
+ *
+ * ```kotlin
+ * conn.connectedAt!!.shouldBeAbout(20.ms, 5.ms)
+ * ```
+ */
 fun VDuration.shouldBeAbout(expected: VDuration, tolerance: VDuration) {
     expectationMade()
     if (Math.abs(nanos - expected.nanos) > tolerance.nanos) {
@@ -62,9 +113,22 @@ fun VDuration.shouldBeAbout(expected: VDuration, tolerance: VDuration) {
     }
 }
 
+/**
+ * Expects this duration within 1 ms ([DEFAULT_TIME_TOLERANCE]) of [expected].
+ *
+ * ```kotlin
+ * wire.synAcks().times().first() shouldBeAbout 10.ms
+ * ```
+ */
 infix fun VDuration.shouldBeAbout(expected: VDuration) = shouldBeAbout(expected, DEFAULT_TIME_TOLERANCE)
 
-/** Same length, and each element within [tolerance] of its counterpart. */
+/**
+ * Same length, and each element within [tolerance] of its counterpart; a failure names the first element that differs.
+ *
+ * ```kotlin
+ * wire.syns().times().shouldBeAbout(listOf(0.s, 1.s, 3.s), 10.ms)
+ * ```
+ */
 @JvmName("durationsShouldBeAbout")
 fun List<VDuration>.shouldBeAbout(expected: List<VDuration>, tolerance: VDuration) {
     expectationMade()
@@ -77,10 +141,23 @@ fun List<VDuration>.shouldBeAbout(expected: List<VDuration>, tolerance: VDuratio
     }
 }
 
+/**
+ * Same length, and each element within 1 ms of its counterpart: a retransmission schedule.
+ *
+ * ```kotlin
+ * wire.from(client).syns().times() shouldBeAbout listOf(0.s, 1.s, 3.s, 7.s) // Linux's 1 s initial RTO, doubling
+ * ```
+ */
 @JvmName("durationsShouldBeAbout")
 infix fun List<VDuration>.shouldBeAbout(expected: List<VDuration>) = shouldBeAbout(expected, DEFAULT_TIME_TOLERANCE)
 
-/** [expected] appears in this sequence in that order, other elements may come between (a subsequence). */
+/**
+ * [expected] appears in this sequence in that order, other elements may come between (a subsequence).
+ *
+ * ```kotlin
+ * trace.on(server) shouldContainInOrder listOf("tcp_v4_rcv", "tcp_conn_request", "tcp_v4_send_synack")
+ * ```
+ */
 infix fun <T> Iterable<T>.shouldContainInOrder(expected: List<T>) {
     expectationMade()
     var matched = 0
@@ -95,17 +172,37 @@ infix fun <T> Iterable<T>.shouldContainInOrder(expected: List<T>) {
     }
 }
 
+/**
+ * Expects this value in [range] (both ends included).
+ *
+ * ```kotlin
+ * conn.localPort shouldBeIn 32768..60999 // net.ipv4.ip_local_port_range
+ * ```
+ */
 infix fun <T : Comparable<T>> T.shouldBeIn(range: ClosedRange<T>) {
     expectationMade()
     if (this !in range) fail(range, this, "expected a value in ${range.start}..${range.endInclusive} but was ${render(this)}")
 }
 
+/**
+ * Expects this value to be one of [values].
+ *
+ * ```kotlin
+ * conn.errno shouldBeIn listOf(ETIMEDOUT, ECONNREFUSED)
+ * ```
+ */
 infix fun <T> T.shouldBeIn(values: Collection<T>) {
     expectationMade()
     if (this !in values) fail(values, this, "expected one of ${render(values)} but was ${render(this)}")
 }
 
-/** A free-form expectation: `expectThat(queue.size < 8) { "the accept queue overflowed" }`. */
+/**
+ * A free-form expectation: fails with [message] when [condition] is false.
+ *
+ * ```kotlin
+ * expectThat(listener.acceptQueue.size <= listener.backlog + 1) { "the accept queue overflowed" }
+ * ```
+ */
 fun expectThat(condition: Boolean, message: () -> String) {
     expectationMade()
     if (!condition) fail(null, null, message())

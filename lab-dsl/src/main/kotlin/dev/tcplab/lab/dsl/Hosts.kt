@@ -16,17 +16,37 @@ import dev.tcplab.stack.wire.TcpFlags
 import dev.tcplab.stack.wire.TcpOptions
 import dev.tcplab.stack.wire.TcpRepr
 
-/** A host of the lab: its sockets, sysctls, counters, `ss`, firewall and packet injection. */
+/**
+ * A host of the lab, as `host(...)` returns it: its sockets, sysctls, counters, `ss`, firewall and
+ * packet injection.
+ *
+ * ```kotlin
+ * val server = host("server", "192.0.2.2")
+ * val listener = server.listen(80, backlog = 1)
+ * check("no overflow") { server.counter("TcpExtListenOverflows") shouldBe 0L }
+ * ```
+ *
+ * @property address the host's IPv4 address (`server.address.toString() == "192.0.2.2"`)
+ */
 @LabDsl
 class HostHandle internal constructor(
     internal val world: World,
-    /** The stack-core host, for anything the DSL does not wrap. */
+    /** The stack-core host, for anything the DSL does not wrap: `client.host.tcp().setIsnHook(generator)`. */
     val host: Host,
     val address: Ipv4Address,
     internal val prefix: Int,
 ) {
+    /** The host's name as declared, shown in reports and on the wire's ladder: `server.name == "server"`. */
     val name: String get() = host.name()
 
+    /**
+     * `sysctl -w` now, by /proc/sys name (an action: it takes effect when the script reaches it). An
+     * unknown name or a refused value is an error at its line.
+     *
+     * ```kotlin
+     * at(5.s) { server.sysctl("net.ipv4.tcp_abort_on_overflow", 1) }
+     * ```
+     */
     fun sysctl(name: String, value: Any) {
         try {
             host.sysctl(name, value)
@@ -35,13 +55,28 @@ class HostHandle internal constructor(
         }
     }
 
+    /**
+     * `sysctl -n`: a sysctl's value now, as text.
+     *
+     * ```kotlin
+     * server.sysctl("net.core.somaxconn") shouldBe "4096"
+     * ```
+     */
     fun sysctl(name: String): String = host.sysctls().get(name)
 
     /**
      * socket(), bind(address, port), listen(backlog); SO_REUSEADDR on by default as most servers do.
+     * The backlog is Linux's: the accept queue holds backlog + 1 completed connections
+     * (sk_acceptq_is_full() is `>`), then SYNs are dropped silently and counted in ListenOverflows.
      * As on Linux: port 0 lets the kernel pick a free ephemeral port (inet_csk_get_port; read it
      * from [ListenerHandle.port]); a backlog above net.core.somaxconn (4096), or a negative one
      * (compared as unsigned by __sys_listen), becomes somaxconn ([ListenerHandle.backlog] shows it).
+     * With [accept] a server loop accepts every connection as it completes.
+     *
+     * ```kotlin
+     * val listener = server.listen(5000, backlog = 1)      // never accepts: the queue fills
+     * val web = server.listen(80, accept = true)            // accepts everything
+     * ```
      */
     fun listen(port: Int, backlog: Int = 128, reuseAddr: Boolean = true, accept: Boolean = false): ListenerHandle {
         requirePort(port, "$name.listen($port)")
@@ -58,13 +93,28 @@ class HostHandle internal constructor(
 
     /**
      * connect() to [to]:[port]: blocking by default (the call returns when it is done, in virtual
-     * time). Port 0 is sent as Linux sends it: nothing can listen there, so the answer is RST
-     * (ECONNREFUSED). [bindPort] 0 binds an ephemeral port first.
+     * time); with [nonBlocking] it returns EINPROGRESS at once and the handshake goes on. Port 0 is
+     * sent as Linux sends it: nothing can listen there, so the answer is RST (ECONNREFUSED).
+     * [bindPort] binds that local port first (0 an ephemeral one); [options] are setsockopt()s made
+     * before connecting.
+     *
+     * ```kotlin
+     * val conn = client.connect(server, 80)
+     * val many = at(1.s) { client.connect(server, 5000, nonBlocking = true) }
+     * val one = client.connect(server, 80, options = mapOf(TCP_SYNCNT to 2))
+     * ```
      */
     fun connect(to: HostHandle, port: Int, nonBlocking: Boolean = false, bindPort: Int? = null,
                 options: Map<SockOpt, Int> = emptyMap()): Connection =
         connect(to.address.toString(), port, nonBlocking, bindPort, options)
 
+    /**
+     * connect() to an IPv4 [address] (any, also one no host has), as [connect] to a host does.
+     *
+     * ```kotlin
+     * val lost = client.connect("192.0.2.99", 80, nonBlocking = true) // nobody answers: SYN retransmissions
+     * ```
+     */
     fun connect(address: String, port: Int, nonBlocking: Boolean = false, bindPort: Int? = null,
                 options: Map<SockOpt, Int> = emptyMap()): Connection {
         requirePort(port, "$name.connect($address, $port)")
@@ -85,46 +135,86 @@ class HostHandle internal constructor(
         return Connection(this, s, call)
     }
 
-    /** A bare socket, for labs that exercise the API step by step. */
+    /** A bare stack-core socket, for labs that exercise the API step by step: `val s = client.socket(); s.bind(client.address, 0)`. */
     fun socket(): Socket = host.socket()
 
-    /** `ss -tan` rows of this host. */
+    /**
+     * `ss -tan` rows of this host now (state, Recv-Q, Send-Q, addresses). On a LISTEN row Recv-Q is the
+     * accept queue's length and Send-Q the backlog.
+     *
+     * ```kotlin
+     * val row = server.ss.single { it.state() == TCP_LISTEN }
+     * row.recvQ() shouldBe 2
+     * ```
+     */
     val ss: List<InetDiag.Row> get() = Ss.rows(host)
 
-    /** `ss` as text. */
+    /** `ss -tan` as text, for printing: `println(server.ssText())`. */
     fun ssText(): String = host.ss()
 
-    /** An nstat counter since the lab started, by name ("TcpExtListenOverflows"). */
+    /**
+     * An nstat counter since the lab started, by nstat's name: the SNMP MIB's `Tcp` group
+     * (/proc/net/snmp: "TcpActiveOpens", "TcpRetransSegs") or `TcpExt` (/proc/net/netstat:
+     * "TcpExtListenOverflows", "TcpExtTCPSynRetrans"). An unknown name is an error at its line.
+     *
+     * ```kotlin
+     * server.counter("TcpExtListenOverflows") shouldBe 14L // one per SYN dropped on a full accept queue
+     * ```
+     */
     fun counter(name: String): Long = try {
         host.counter(name)
     } catch (e: IllegalArgumentException) {
         throw LabScriptError("no counter named $name")
     }
 
-    /** Every non-zero counter, like nstat. */
+    /** Every non-zero counter, like `nstat`: `client.counters["TcpActiveOpens"] shouldBe 1L`. */
     val counters: Map<String, Long> get() = host.nstat()
 
-    /** The counters as `nstat -az` prints them. */
+    /** The counters as `nstat -az` prints them: `println(server.nstatText())`. */
     fun nstatText(): String = host.nstatText()
 
-    /** Request socks of every listener on this host. */
+    /**
+     * Request socks (TCP_NEW_SYN_RECV, a SYN answered, the third ACK not yet in) of every listener on this host.
+     *
+     * ```kotlin
+     * at(50.ms) { server.requests.size shouldBe 1 }
+     * ```
+     */
     val requests: List<RequestView> get() = host.tcp().hashtables.listeners().flatMap { l -> l.acceptQueue().requestSocks().map { RequestView.of(it, world) } }
 
-    /** iptables -A INPUT ... -j DROP: dropped after IP counted it, before TCP sees it. */
+    /**
+     * `iptables -A INPUT ... -j DROP`: packets matching [match] are dropped after IP counted them, before
+     * TCP sees them; [description] names the rule in reports.
+     *
+     * ```kotlin
+     * client.dropInput("-s server --tcp-flags SYN,ACK SYN,ACK") { it.from(server) && it.tcp.synAck }
+     * ```
+     */
     fun dropInput(description: String, match: (PacketView) -> Boolean) =
         host.ip().netfilter().dropInput(description) { ip, tcp -> match(PacketView.of(ip, tcp)) }
 
-    /** iptables -A OUTPUT ... -j DROP: counted by TCP, never on the wire. */
+    /**
+     * `iptables -A OUTPUT ... -j DROP`: matching packets are counted by TCP as sent, but never reach the wire.
+     *
+     * ```kotlin
+     * client.dropOutput("--tcp-flags ALL ACK") { it.tcp.pureAck }
+     * ```
+     */
     fun dropOutput(description: String, match: (PacketView) -> Boolean) =
         host.ip().netfilter().dropOutput(description) { ip, tcp -> match(PacketView.of(ip, tcp)) }
 
-    /** iptables -F. */
+    /** `iptables -F`: removes every rule of [dropInput] and [dropOutput]: `at(5.s) { client.flushFirewall() }`. */
     fun flushFirewall() = host.ip().netfilter().flush()
 
     /**
      * Crafts and sends a TCP segment from this host, with any source address (spoofing):
      * `attacker.inject(to = server, dstPort = 80, flags = "S", src = "203.0.113.7")`.
-     * Flags are letters: S, A, F, R, P. [badChecksum] corrupts the TCP checksum.
+     * Flags are letters: S, A, F, R, P, U. [seq] and [ack] are absolute; [synOptions] adds Linux's SYN
+     * options (mss 1460, SACK, timestamps, wscale 7); [badChecksum] corrupts the TCP checksum.
+     *
+     * ```kotlin
+     * repeat(31) { i -> at((i * 2).ms) { attacker.inject(to = server, dstPort = 80, src = "203.0.113.${i + 1}") } }
+     * ```
      */
     fun inject(
         to: HostHandle,
@@ -165,10 +255,25 @@ class HostHandle internal constructor(
         host.injectFrame(to.address, frame)
     }
 
+    /** Name and address: `server (192.0.2.2)`. */
     override fun toString() = "$name ($address)"
 }
 
-/** A request sock as a lab sees it. */
+/**
+ * A request sock (struct request_sock, TCP_NEW_SYN_RECV) as a lab sees it: the SYN was answered
+ * with a SYN-ACK, the third ACK has not arrived.
+ *
+ * ```kotlin
+ * val r = listener.requests.single()
+ * r.numRetrans shouldBe 2 // SYN-ACK retransmissions so far
+ * ```
+ *
+ * @property state its TCP state (TCP_NEW_SYN_RECV)
+ * @property remotePort the client's port
+ * @property numRetrans SYN-ACK retransmissions so far (req->num_retrans)
+ * @property numTimeout request timer expirations so far (req->num_timeout)
+ * @property acked the third ACK came but the accept queue was full, or TCP_DEFER_ACCEPT waits (inet_rsk(req)->acked)
+ */
 data class RequestView(
     val state: TcpState,
     val remotePort: Int,
@@ -178,6 +283,7 @@ data class RequestView(
     /** When its SYN-ACK timer fires next, null if not armed. */
     val timer: VDuration?,
 ) {
+    /** Builds views from stack-core's request socks. */
     companion object {
         internal fun of(r: dev.tcplab.stack.tcp.RequestSock, world: World) = RequestView(
             r.state(), r.remotePort(), r.numRetrans(), r.numTimeout(), r.acked(),

@@ -28,7 +28,14 @@ private val MODEL_ONLY = Any()
  * The real Linux kernel as a host of the lab, at [address] (TEST-NET only: 192.0.2.0/24,
  * 198.51.100.0/24, 203.0.113.0/24), joined by a veth to the model host [peer] - by default the
  * lab's only model host, which must not be linked to anything else. Declare it before time moves.
- * Everything it creates (namespace, veth, agent process) is removed when the lab ends.
+ * Everything it creates (namespace, veth, agent process) is removed when the lab ends. Without
+ * root, libpcap or iproute2 the lab ends as SKIPPED, saying what is missing.
+ *
+ * ```kotlin
+ * val client = host("client", "192.0.2.1")
+ * val server = linuxHost("server", "192.0.2.2")
+ * server.listen(5000)
+ * ```
  */
 fun LabScope.linuxHost(name: String, address: String, peer: HostHandle? = null): LinuxHostHandle {
     if (lab.attachment(MODEL_ONLY) { false }) throw LabScriptError("linuxHost cannot be declared inside modelOnly { }")
@@ -60,6 +67,13 @@ fun LabScope.linuxHost(name: String, address: String, peer: HostHandle? = null):
  * Runs [block] as a separate, model-only lab in virtual time (its own hosts, links and clock,
  * seeded like this lab) and returns what it returns - typically `ladder(client)`, to compare
  * with the real kernel's. Checks belong outside.
+ *
+ * ```kotlin
+ * val model = modelOnly {
+ *     val c = host("client", "192.0.2.1"); val s = host("server", "192.0.2.2"); link(c, s)
+ *     s.listen(5000); c.connect(s, 5000); runUntil(1.s); ladder(c)
+ * }
+ * ```
  */
 fun <T> LabScope.modelOnly(block: LabScope.() -> T): T {
     val sub = LabContext("${lab.id}-model", lab.scriptName, lab.scriptFileName, lab.seed, null, lab.submission) {
@@ -69,20 +83,37 @@ fun <T> LabScope.modelOnly(block: LabScope.() -> T): T {
     return LabBody(sub).block()
 }
 
-/** The Linux host of a lab: its sockets (calls run while the model keeps running), sysctls, ss and nstat. */
+/**
+ * The Linux host of a lab, as `linuxHost(...)` returns it: its sockets (calls run while the model
+ * keeps running), sysctls, ss and nstat.
+ *
+ * ```kotlin
+ * val server = linuxHost("server", "192.0.2.2")
+ * check("one passive open") { server.counter("TcpPassiveOpens") shouldBe 1L }
+ * ```
+ *
+ * @property name the host's name, as in reports
+ */
 @LabDsl
 class LinuxHostHandle internal constructor(
     private val world: World,
-    /** The stack-core plumbing: namespace, veth, pcap device, capture. */
+    /** The stack-core plumbing: namespace, veth, pcap device, capture: `server.peer.pcap()`. */
     val peer: KernelPeer,
     val name: String,
 ) {
+    /** The kernel's IPv4 address on the veth: `server.address.toString() == "192.0.2.2"`. */
     val address: Ipv4Address get() = peer.kernelAddress()
 
-    /** The agent driving the kernel's sockets, for calls the DSL does not wrap (run them with [call]). */
+    /** The agent driving the kernel's sockets, for calls the DSL does not wrap (run them with [call]): `server.call { linux.ss() }`. */
     val linux: LinuxHost get() = peer.linux()
 
-    /** Runs a kernel call while the model keeps running; an errno failure comes back as [KernelError]. */
+    /**
+     * Runs a kernel call while the model keeps running, waiting up to [timeout]; an errno failure comes back as [KernelError].
+     *
+     * ```kotlin
+     * val fd = server.call { socket() }
+     * ```
+     */
     fun <T> call(timeout: VDuration = 3.s, body: LinuxHost.() -> T): T = try {
         peer.call({ linux.body() }, Duration.ofNanos(timeout.nanos))
     } catch (e: ErrnoException) {
@@ -91,16 +122,30 @@ class LinuxHostHandle internal constructor(
         world.caughtUp()
     }
 
-    /** sysctl -w inside the namespace. */
+    /**
+     * sysctl -w inside the lab's namespace.
+     *
+     * ```kotlin
+     * server.sysctl("net.ipv4.tcp_syncookies", 0)
+     * ```
+     */
     fun sysctl(name: String, value: Any) = try {
         linux.sysctl(name, value.toString())
     } catch (e: RuntimeException) {
         throw LabScriptError("${this.name}: sysctl $name=$value failed: ${e.message}")
     }
 
+    /** sysctl -n inside the lab's namespace: `server.sysctl("net.core.somaxconn")`. */
     fun sysctl(name: String): String = linux.sysctl(name)
 
-    /** socket(), SO_REUSEADDR, bind(address, port), listen(backlog). */
+    /**
+     * socket(), SO_REUSEADDR, bind(address, port), listen(backlog) in the kernel.
+     *
+     * ```kotlin
+     * val listener = server.listen(5000)
+     * val conn = listener.accept()
+     * ```
+     */
     fun listen(port: Int, backlog: Int = 128, reuseAddr: Boolean = true): KernelListener {
         requirePort(port, "$name.listen($port)")
         val fd = call {
@@ -116,9 +161,15 @@ class LinuxHostHandle internal constructor(
     /**
      * A blocking connect() to [to]:[port] while the model runs: returns when the kernel's
      * connect() returned; [KernelConnection.errno] says how (OK, ECONNREFUSED, ETIMEDOUT...).
+     *
+     * ```kotlin
+     * val conn = linuxClient.connect(server, 5000)
+     * conn.errno shouldBe OK
+     * ```
      */
     fun connect(to: HostHandle, port: Int, timeout: VDuration = 3.s): KernelConnection = connect(to.address.toString(), port, timeout)
 
+    /** The same to an IPv4 [address]: `linuxClient.connect("192.0.2.1", 5000)`. */
     fun connect(address: String, port: Int, timeout: VDuration = 3.s): KernelConnection {
         requirePort(port, "$name.connect($address, $port)")
         val fd = call { socket() }
@@ -130,58 +181,106 @@ class LinuxHostHandle internal constructor(
         }
     }
 
-    /** `ss -tanoei` in the namespace, as printed. */
+    /** `ss -tanoei` in the namespace, as printed: `println(server.ss)`. */
     val ss: String get() = linux.ss()
 
-    /** The kernel's counters since this host was created (nstat names: "TcpPassiveOpens"). */
+    /** The kernel's counters since this host was created (nstat names: "TcpPassiveOpens"): `server.nstat["TcpPassiveOpens"]`. */
     val nstat: Map<String, Long> get() = peer.nstat()
 
+    /**
+     * One kernel counter by nstat name (as [HostHandle.counter]); an unknown name is an error at its line.
+     *
+     * ```kotlin
+     * server.counter("TcpExtListenOverflows") shouldBe 0L
+     * ```
+     */
     fun counter(name: String): Long = nstat[name] ?: throw LabScriptError("the kernel has no counter named $name")
 
+    /** `server (192.0.2.2, Linux)`. */
     override fun toString() = "$name ($address, Linux)"
 }
 
-/** A kernel call failed with errno. */
+/**
+ * A kernel call failed with errno.
+ *
+ * ```kotlin
+ * try { server.call { connect(fd, "192.0.2.1", 9, java.time.Duration.ofSeconds(1)) } } catch (e: KernelError) { e.errno shouldBe ECONNREFUSED }
+ * ```
+ *
+ * @property errnoName the errno's name as the kernel reported it ("ECONNREFUSED")
+ */
 class KernelError(host: String, val errnoName: String, message: String) : IllegalStateException("$host: $errnoName $message") {
-    /** As the model's Errno when it knows the name, else null. */
+    /** As the model's Errno when it knows the name, else null: `e.errno shouldBe ECONNREFUSED`. */
     val errno: Errno? get() = Errno.entries.firstOrNull { it.name == errnoName }
 }
 
+/**
+ * A listening socket in the kernel, as [LinuxHostHandle.listen] returns it.
+ *
+ * ```kotlin
+ * val conn = server.listen(5000).accept(timeout = 2.s)
+ * ```
+ *
+ * @property host the Linux host
+ * @property fd the socket's file descriptor in the agent
+ * @property port the port it listens on
+ */
 @LabDsl
 class KernelListener internal constructor(val host: LinuxHostHandle, val fd: Int, val port: Int) {
-    /** accept(): waits (the model running) up to [timeout]. */
+    /** accept(): waits (the model running) up to [timeout]: `val conn = listener.accept()`. */
     fun accept(timeout: VDuration = 3.s): KernelConnection {
         val a = host.call(timeout) { accept(fd, Duration.ofNanos(timeout.nanos)) }
         return KernelConnection(host, a.fd(), Errno.OK, port)
     }
 
+    /** close() of the listening socket: `listener.close()`. */
     fun close() = host.call { close(fd) }
 }
 
-/** A kernel socket: connected (errno OK) or not (the errno connect() returned). */
+/**
+ * A kernel socket: connected (errno OK) or not (the errno connect() returned).
+ *
+ * ```kotlin
+ * val conn = server.listen(5000).accept()
+ * conn.recv() shouldBe "hello"
+ * ```
+ *
+ * @property host the Linux host
+ * @property fd the socket's file descriptor in the agent
+ * @property localPort its local port, -1 when connect() failed
+ */
 @LabDsl
 class KernelConnection internal constructor(
     val host: LinuxHostHandle,
     val fd: Int,
-    /** connect()'s result, null when the kernel's errno has no name in the model. */
+    /** connect()'s result, null when the kernel's errno has no name in the model: `conn.errno shouldBe OK`. */
     val errno: Errno?,
     val localPort: Int,
 ) {
-    /** send(); the bytes sent. */
+    /** send() of [text] as UTF-8; the bytes sent: `conn.send("hello") shouldBe 5`. */
     fun send(text: String): Int = host.call { send(fd, text.toByteArray()) }
 
-    /** recv() up to [max] bytes, waiting up to [timeout]; "" at end of stream (the peer's FIN). */
+    /** recv() up to [max] bytes, waiting up to [timeout]; "" at end of stream (the peer's FIN): `conn.recv() shouldBe "hello"`. */
     fun recv(max: Int = 65536, timeout: VDuration = 1.s): String =
         String(host.call(timeout) { recv(fd, max, Duration.ofNanos(timeout.nanos)) }, Charsets.UTF_8)
 
-    /** shutdown: "RD", "WR" or "RDWR". */
+    /** shutdown: "RD", "WR" or "RDWR"; "WR" (the default) sends a FIN: `conn.shutdown()`. */
     fun shutdown(how: String = "WR") = host.call { shutdown(fd, how) }
 
+    /** close(): a FIN, or a RST with unread data: `conn.close()`. */
     fun close() = host.call { close(fd) }
 
+    /** `server fd 7`. */
     override fun toString() = "${host.name} fd $fd"
 }
 
-/** A model host's connect() to the Linux host (non-blocking: the model's call completes as the wall clock runs). */
+/**
+ * A model host's connect() to the Linux host (non-blocking: the model's call completes as the wall clock runs).
+ *
+ * ```kotlin
+ * val conn = client.connect(server, 5000)
+ * eventually(within = 1.s) { conn.state shouldBe TCP_ESTABLISHED }
+ * ```
+ */
 fun HostHandle.connect(to: LinuxHostHandle, port: Int, nonBlocking: Boolean = false, bindPort: Int? = null): Connection =
     connect(to.address.toString(), port, nonBlocking, bindPort)

@@ -9,11 +9,18 @@ import java.util.Collections
 /**
  * The engine-side state of one running lab: its identity and seed, the simulation the script
  * directs, the checks recorded so far. One per lab, confined to the lab's thread (the engine
- * reads results from another thread only after the lab ended or was stopped).
+ * reads results from another thread only after the lab ended or was stopped). Scripts reach it
+ * as `lab`.
  *
  * Hook for NetworkDsl: on the first host/link declaration, create the stack-core world from
  * [seed], install its clock once with `lab.simulation = world` and set `lab.traceProvider`;
  * keep the world in [attachment] so later declarations find it.
+ *
+ * ```kotlin
+ * val world = lab.attachment(KEY) { World(lab.seed) } // one per lab, created on first use
+ * ```
+ *
+ * @property submission the run's submission (empty when it has none)
  */
 class LabContext(
     /** File name without `.lab.kts`. */
@@ -29,6 +36,7 @@ class LabContext(
     val submission: Submission,
     private val onCheck: (CheckResult) -> Unit = {},
 ) {
+    /** The lab's title, as the script's `title = ...` sets it; the lab id until then: `lab.title`. */
     var title: String = id
 
     private var scriptSeed: Long? = null
@@ -71,6 +79,7 @@ class LabContext(
     /** What the script may have got wrong without breaking a rule: shown with the lab, never failing it. */
     fun warnings(): List<String> = synchronized(warningList) { ArrayList(warningList) }
 
+    /** Records a warning about the script, shown with the lab and never failing it: `lab.warn("the link has no delay")`. */
     fun warn(message: String) {
         if (!closed) warningList.add(message)
     }
@@ -189,7 +198,9 @@ class LabContext(
         onCheck(result)
     }
 
+    /** The lab bound to the current thread. */
     companion object {
+        /** The seed of a lab that sets none and is run without `--seed`. */
         const val DEFAULT_SEED: Long = 1
 
         private val CURRENT = ThreadLocal<LabContext?>()

@@ -12,9 +12,17 @@ import dev.tcplab.stack.wire.Ipv4Address
  *   check("the kernel's ladder is the model's") { ladder(client) shouldMatch model }
  */
 
-/** The lab's ladder; segments from [client] are "C->S". With a Linux host: the veth's capture, named "linux". */
+/**
+ * The lab's ladder: every segment once, segments from [client] are "C->S". With a Linux host: the veth's capture, named "linux".
+ *
+ * ```kotlin
+ * val model = modelOnly { sameScenario(); ladder(client) } // sameScenario: a function of the lab
+ * check("the kernel's ladder is the model's") { ladder(client) shouldMatch model }
+ * ```
+ */
 fun ScriptScope.ladder(client: HostHandle): Ladder = ladderOf(client.address)
 
+/** The lab's ladder with the Linux host as the client: its segments are "C->S": `ladder(linuxClient)`. */
 fun ScriptScope.ladder(client: LinuxHostHandle): Ladder = ladderOf(client.address)
 
 private fun ScriptScope.ladderOf(client: Ipv4Address): Ladder {
@@ -36,6 +44,10 @@ private fun ScriptScope.ladderOf(client: Ipv4Address): Ladder {
  * runs it) and [actions] (1-based rung numbers the scripts' calls sent at set times, e.g. a send
  * at 10.ms) may be late by any amount, never early: a busy machine's pace is not TCP's. Two model
  * ladders are timed absolutely. On failure the message shows both ladders.
+ *
+ * ```kotlin
+ * ladder(client).shouldMatch(model, 4) // rung 4 is the script's send at 10 ms
+ * ```
  */
 fun Ladder.shouldMatch(model: Ladder, vararg actions: Int) {
     expectationMade()
@@ -45,4 +57,11 @@ fun Ladder.shouldMatch(model: Ladder, vararg actions: Int) {
     if (!d.matches()) fail(model.render(), render(), d.render().trimEnd())
 }
 
+/**
+ * Expects this ladder to be [model]'s, with no rung sent by the script at a set time.
+ *
+ * ```kotlin
+ * ladder(client) shouldMatch model
+ * ```
+ */
 infix fun Ladder.shouldMatch(model: Ladder) = shouldMatch(model, *IntArray(0))

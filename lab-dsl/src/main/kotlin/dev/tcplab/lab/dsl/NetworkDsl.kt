@@ -16,10 +16,25 @@ import dev.tcplab.stack.host.KernelProfile
  * reaches them. Only `linuxHost` must come first: it starts the wall clock.
  */
 
-/** The lab's network (created on first use). */
+/**
+ * The lab's network (created on first use): stack-core's network behind the DSL, for what it does not wrap.
+ *
+ * ```kotlin
+ * world.network.links().size shouldBe 1
+ * ```
+ */
 val ScriptScope.world: World get() = World.of(lab)
 
-/** A modelled Linux host with an IPv4 address ("192.0.2.1" or "192.0.2.1/24", prefix 0..32, default /24). */
+/**
+ * A modelled Linux host named [name] with an IPv4 [address] ("192.0.2.1" or "192.0.2.1/24",
+ * prefix 0..32, default /24), running [profile]'s kernel (Linux 6.18 by default); [configure]
+ * sets its sysctls before anything happens. Two hosts on one network need their own addresses.
+ *
+ * ```kotlin
+ * val client = host("client", "192.0.2.1") { sysctl("net.ipv4.tcp_syn_retries", 3) }
+ * val server = host("server", "192.0.2.2")
+ * ```
+ */
 fun LabScope.host(
     name: String,
     address: String,
@@ -31,17 +46,38 @@ fun LabScope.host(
     return h
 }
 
-/** Sysctls and other host settings, in the `host(...) { }` block. */
+/**
+ * Sysctls and other host settings, in the `host(...) { }` block.
+ *
+ * ```kotlin
+ * host("server", "192.0.2.2") { sysctl("net.ipv4.tcp_syncookies", 2) }
+ * ```
+ */
 @LabDsl
 class HostConfig internal constructor(private val host: HostHandle) {
-    /** sysctl -w, by /proc/sys name: `sysctl("net.ipv4.tcp_syncookies", 2)`. */
+    /**
+     * `sysctl -w`, by /proc/sys name: `sysctl("net.ipv4.tcp_syncookies", 2)`. An unknown name or a
+     * value the kernel would refuse is an error at its line.
+     *
+     * ```kotlin
+     * host("client", "192.0.2.1") { sysctl("net.ipv4.tcp_syn_retries", 2) } // 2 retransmissions, then ETIMEDOUT
+     * ```
+     */
     fun sysctl(name: String, value: Any) = host.sysctl(name, value)
 }
 
 /**
- * A point-to-point link between two hosts (their addresses go on its ends). With [staticArp]
- * (the default, as in the reference captures' setup) each side knows the other's MAC, so the
- * first SYN leaves at once; `staticArp = false` lets ARP resolve it on the wire first.
+ * A point-to-point link between two different hosts (their addresses go on its ends), configured
+ * by [configure] (delay, rate, faults). With [staticArp] (the default, as in the reference
+ * captures' setup) each side knows the other's MAC, so the first SYN leaves at once;
+ * `staticArp = false` lets ARP resolve it on the wire first.
+ *
+ * ```kotlin
+ * link(client, server) {
+ *     delay = 10.ms
+ *     drop(first = 2, from = server) { it.tcp.synAck }
+ * }
+ * ```
  */
 fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, configure: LinkConfig.() -> Unit = {}): LinkHandle {
     val declaration = "link(${a.name}, ${b.name})"
@@ -59,9 +95,13 @@ fun LabScope.link(a: HostHandle, b: HostHandle, staticArp: Boolean = true, confi
 }
 
 /**
- * A switch for three or more hosts: `lan("lan", client, server, attacker) { delay = 1.ms }`.
- * Each host gets its own link to the switch, configured by the block. With [staticArp] every
+ * A switch named [name] for three or more hosts: each host gets its own link to the switch,
+ * configured by the block. With [staticArp] every
  * host knows every other's MAC, as on a point-to-point link.
+ *
+ * ```kotlin
+ * lan("lan", client, server, attacker) { delay = 1.ms }
+ * ```
  */
 fun LabScope.lan(name: String, vararg hosts: HostHandle, staticArp: Boolean = true,
                  configure: LinkConfig.() -> Unit = {}): List<LinkHandle> {

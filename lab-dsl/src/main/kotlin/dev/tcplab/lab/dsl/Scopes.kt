@@ -73,4 +73,11 @@ class LabBody(lab: LabContext, private val stepName: String? = null) : ScriptSco
         LabBody(lab, if (stepName == null) name else "$stepName / $name").block()
 }
 
+/**
+ * The receiver of a `check { }` block (engine side): the clock verbs of [ScriptScopeBody] and the check's name.
+ *
+ * ```kotlin
+ * CheckBody(lab, "one SYN").block() // what LabContext.runCheck does
+ * ```
+ */
 class CheckBody(lab: LabContext, override val checkName: String) : ScriptScopeBody(lab), CheckScope

@@ -7,6 +7,7 @@ import dev.tcplab.stack.wire.TcpFlags
 
 /** The world's trace as the report model: hosts, packets (relative seq/ack), states, faults, calls, pcaps. */
 object TraceExport {
+    /** The whole trace of [world] for reports: `TraceExport.export(world).packets()`. */
     fun export(world: World): LabTrace = LabTrace(
         world.hosts.values.map { LabTrace.HostInfo(it.name, it.address.toString(), "model") },
         packets(world), states(world), faults(world), kernelCalls(world),
@@ -42,10 +43,12 @@ object TraceExport {
         return out
     }
 
+    /** Every state change of [world]'s sockets, in time order. */
     fun states(world: World): List<LabTrace.StateChange> = world.network.trace().events()
         .filterIsInstance<TraceEvent.StateChange>()
         .map { LabTrace.StateChange(it.time(), it.host(), it.socket(), it.from(), it.to()) }
 
+    /** Every fault mark (a frame a link fault dropped, a link going down), in time order. */
     fun faults(world: World): List<LabTrace.FaultMark> = world.network.trace().events().mapNotNull {
         when {
             it is TraceEvent.Fault -> LabTrace.FaultMark(it.time(), it.link(), it.description())
@@ -54,6 +57,7 @@ object TraceExport {
         }
     }
 
+    /** Every kernel function that ran on a model host, with time and detail. */
     fun kernelCalls(world: World): List<LabTrace.KernelCall> = world.network.trace().events()
         .filterIsInstance<TraceEvent.KernelCall>()
         .map { LabTrace.KernelCall(it.time(), it.host(), it.function(), it.detail()) }

@@ -9,15 +9,22 @@ import java.time.Duration
 /**
  * One lab's simulated network (stack-core's [Network]) as the lab's [Simulation]: created on
  * the first `host(...)`, seeded with the lab's seed, installed as the lab's clock, and exported
- * as the lab's trace when it ends.
+ * as the lab's trace when it ends. Scripts reach it as `world`.
  *
  * With a Linux host (`linuxHost(...)`, KernelHosts.kt) the world runs on the wall clock: `at`,
  * `after`, `runUntil` and `eventually` wait in real time while the model answers the kernel.
  * Then `now` is the wall clock's (nanoseconds since the Linux host was declared): it moves while
  * the script computes, so `after(10.ms)` means 10 ms after that statement starts, and an `at(t)`
  * the wall clock has passed already is an error, as running back in virtual time is.
+ *
+ * ```kotlin
+ * world.host("server").counter("TcpPassiveOpens") shouldBe 1L
+ * ```
+ *
+ * @property lab the lab this world belongs to
  */
 class World internal constructor(val lab: LabContext) : Simulation {
+    /** The stack-core network: hosts, links, the event loop and the trace: `world.network.trace()`. */
     val network = Network(lab.seed)
     internal val hosts = LinkedHashMap<String, HostHandle>()
     internal val links = ArrayList<LinkHandle>()
@@ -35,6 +42,7 @@ class World internal constructor(val lab: LabContext) : Simulation {
     /** Wall-clock mode: the latest time the script ran to (now never reads less). */
     private var scriptNanos = 0L
 
+    /** Whether a Linux host made this world run on the wall clock: `if (world.realTime) ...`. */
     val realTime: Boolean get() = kernel != null
 
     override val nowNanos: Long get() = kernel?.let { maxOf(scriptNanos, it.now()) } ?: network.now()
@@ -83,6 +91,7 @@ class World internal constructor(val lab: LabContext) : Simulation {
         return h
     }
 
+    /** The host declared as [name]; an unknown name is an error at its line: `world.host("server")`. */
     fun host(name: String): HostHandle = hosts[name] ?: throw LabScriptError("no host named $name")
 
     /**
@@ -111,6 +120,7 @@ class World internal constructor(val lab: LabContext) : Simulation {
         }
     }
 
+    /** Finds or creates the lab's world. */
     companion object {
         private val KEY = Any()
 
