@@ -126,7 +126,7 @@ infix fun VDuration.shouldBeAbout(expected: VDuration) = shouldBeAbout(expected,
  * Same length, and each element within [tolerance] of its counterpart; a failure names the first element that differs.
  *
  * ```kotlin
- * wire.syns().times().shouldBeAbout(listOf(0.s, 1.s, 3.s), 10.ms)
+ * wire.syns().times().shouldBeAbout(listOf(0.s, 1.s, 2.s), 10.ms)
  * ```
  */
 @JvmName("durationsShouldBeAbout")
@@ -145,7 +145,7 @@ fun List<VDuration>.shouldBeAbout(expected: List<VDuration>, tolerance: VDuratio
  * Same length, and each element within 1 ms of its counterpart: a retransmission schedule.
  *
  * ```kotlin
- * wire.from(client).syns().times() shouldBeAbout listOf(0.s, 1.s, 3.s, 7.s) // Linux's 1 s initial RTO, doubling
+ * wire.from(client).syns().times() shouldBeAbout listOf(0.s, 1.s, 2.s, 3.s) // 6.18: tcp_syn_linear_timeouts RTOs of 1 s
  * ```
  */
 @JvmName("durationsShouldBeAbout")

@@ -71,7 +71,7 @@ interface ScriptScope {
      *
      * ```kotlin
      * runUntil(9.s)
-     * wire.from(client).syns().size shouldBe 5
+     * wire.from(client).syns().size shouldBe 7 // SYNs at 0, 1, 2, 3, 4, 5 and 7 s (lab 06)
      * ```
      */
     fun runUntil(time: VDuration)
