@@ -13,15 +13,15 @@ import dev.tcplab.lab.result.SourceLocation
  * ```
  */
 class ExpectationFailed(
-    /** What the expectation wanted, rendered; null for free-form `expectThat` failures. */
+    /** What the expectation wanted, rendered; null for free-form `expectThat` failures: `"\"SA\""` for `shouldBe "SA"`. */
     val expected: String?,
-    /** What was found, rendered; null for free-form failures. */
+    /** What was found, rendered; null for free-form failures: `"3"`. */
     val actual: String?,
     /** The first line of the verdict, e.g. `expected 3 but was 4`. */
     val description: String,
-    /** Virtual time of the verdict, -1 when outside a lab. */
+    /** Virtual time of the verdict in nanoseconds, -1 when outside a lab: `VDuration(e.virtualNanos)`. */
     val virtualNanos: Long,
-    /** Script line of the failing expectation, null when none is on the stack. */
+    /** Script line of the failing expectation, null when none is on the stack: `tour.lab.kts:42`. */
     val location: SourceLocation?,
 ) : AssertionError(compose(description, virtualNanos, location)) {
     private companion object {

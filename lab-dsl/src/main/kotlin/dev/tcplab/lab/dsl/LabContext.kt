@@ -23,11 +23,11 @@ import java.util.Collections
  * @property submission the run's submission (empty when it has none)
  */
 class LabContext(
-    /** File name without `.lab.kts`. */
+    /** File name without `.lab.kts`: `"tour"` for `labs/15-tour/tour.lab.kts` (what `--lab` and `-Dlab` select). */
     val id: String,
-    /** The script path as given to the run; used in messages and [SourceLocation]s. */
+    /** The script path as given to the run; used in messages and [SourceLocation]s: `labs/15-tour/tour.lab.kts`. */
     val scriptName: String,
-    /** The bare file name, as compiled scripts report it in stack frames. */
+    /** The bare file name, as compiled scripts report it in stack frames: `tour.lab.kts`. */
     val scriptFileName: String,
     /** The run's seed (`--seed`), overriding the script's own; null = the script's or [DEFAULT_SEED]. */
     private val runSeed: Long?,
@@ -41,7 +41,7 @@ class LabContext(
 
     private var scriptSeed: Long? = null
 
-    /** The effective seed: the run's, else the script's, else [DEFAULT_SEED]. */
+    /** The effective seed: the run's, else the script's, else [DEFAULT_SEED]: `lab.seed`. */
     var seed: Long
         get() = runSeed ?: scriptSeed ?: DEFAULT_SEED
         set(value) { scriptSeed = value }
@@ -52,6 +52,10 @@ class LabContext(
     /**
      * The clock `at`/`eventually` drive. [ClockOnlySimulation] until a network installs its own;
      * may be set once, and only while virtual time is still 0.
+     *
+     * ```kotlin
+     * lab.simulation = world // NetworkDsl, on the first host(...)
+     * ```
      */
     var simulation: Simulation
         get() = installed ?: clockOnly
@@ -67,6 +71,10 @@ class LabContext(
      * Fills LabResult.trace after the lab ran (also after it failed): the network's trace, as a
      * network extension sets it (empty without one), carrying the script's [warnings] - the
      * trace is what reaches every report and the grading stream.
+     *
+     * ```kotlin
+     * lab.traceProvider = { KernelTrace.export(world) } // as World.of does
+     * ```
      */
     var traceProvider: (() -> LabTrace)?
         get() = { (networkTrace?.invoke() ?: LabTrace.EMPTY).withWarnings(warnings()) }
@@ -76,7 +84,7 @@ class LabContext(
 
     private val warningList: MutableList<String> = Collections.synchronizedList(ArrayList())
 
-    /** What the script may have got wrong without breaking a rule: shown with the lab, never failing it. */
+    /** What the script may have got wrong without breaking a rule: shown with the lab, never failing it: `lab.warnings()`. */
     fun warnings(): List<String> = synchronized(warningList) { ArrayList(warningList) }
 
     /** Records a warning about the script, shown with the lab and never failing it: `lab.warn("the link has no delay")`. */
@@ -103,14 +111,14 @@ class LabContext(
     /** Check names so far and where each was declared: a name identifies a check in reports and grades. */
     private val checkNames = HashMap<String, SourceLocation?>()
 
-    /** The script's body ran to its end (not called when it threw): warnings about the lab as a whole. */
+    /** The script's body ran to its end (not called when it threw): warnings about the lab as a whole, e.g. a lab without checks. Called by the engine: `lab.bodyFinished()`. */
     fun bodyFinished() {
         if (checkNames.isEmpty()) warn("the lab declares no checks: it passes whatever happens (add check(\"...\") { ... })")
     }
 
     private val attachments = HashMap<Any, Any>()
 
-    /** Per-lab state owned by a DSL extension (e.g. NetworkDsl's world), created on first use. */
+    /** Per-lab state owned by a DSL extension (e.g. NetworkDsl's world), created on first use: `lab.attachment(KEY) { World(lab) }`. */
     @Suppress("UNCHECKED_CAST")
     fun <T : Any> attachment(key: Any, create: () -> T): T = attachments.getOrPut(key, create) as T
 
@@ -121,6 +129,10 @@ class LabContext(
     /**
      * Registers [action] to run when the lab ends - passed, failed, errored, skipped or stopped
      * at its time limit - e.g. removing a namespace the lab created. Actions run newest first.
+     *
+     * ```kotlin
+     * lab.onEnd { kernel.close() } // as linuxHost does
+     * ```
      */
     fun onEnd(action: () -> Unit) {
         synchronized(endActions) { endActions.add(action) }
@@ -128,7 +140,7 @@ class LabContext(
 
     /**
      * Called by the engine once the lab's thread ended (or was stopped): runs every [onEnd]
-     * action, newest first, each even if another failed. Returns the failures' messages.
+     * action, newest first, each even if another failed. Returns the failures' messages: `val problems = lab.runEndActions()`.
      */
     fun runEndActions(): List<String> {
         val actions = synchronized(endActions) { endActions.toList().also { endActions.clear() } }
@@ -146,15 +158,15 @@ class LabContext(
     @Volatile
     private var closed = false
 
-    /** The checks recorded so far, a copy. */
+    /** The checks recorded so far, a copy: `lab.checks().count { it.outcome() == Outcome.PASSED }`. */
     fun checks(): List<CheckResult> = synchronized(checks) { ArrayList(checks) }
 
-    /** Called by the engine when the lab is stopped: a thread it could not stop records nothing more. */
+    /** Called by the engine when the lab is stopped: a thread it could not stop records nothing more: `lab.close()`. */
     fun close() {
         closed = true
     }
 
-    /** Runs one check now, recording PASSED / FAILED / ERROR / SKIPPED. Errors of the JVM itself (out of memory) end the lab. */
+    /** Runs one check now, recording PASSED / FAILED / ERROR / SKIPPED; what `check(...)` calls. Errors of the JVM itself (out of memory) end the lab: `lab.runCheck("x", null, 1.0, false) { now shouldBe 0.s }`. */
     fun runCheck(name: String, step: String?, points: Double, hidden: Boolean, block: CheckScope.() -> Unit) {
         val declared = ScriptFrames.here(this)
         if (checkNames.containsKey(name)) {
@@ -205,11 +217,11 @@ class LabContext(
 
         private val CURRENT = ThreadLocal<LabContext?>()
 
-        /** The lab running on this thread, null outside a lab. */
+        /** The lab running on this thread, null outside a lab: `LabContext.current()?.seed`. */
         @JvmStatic
         fun current(): LabContext? = CURRENT.get()
 
-        /** Runs [body] with this thread bound to [context]. */
+        /** Runs [body] with this thread bound to [context], as the engine runs a lab's body: `LabContext.bind(lab) { script.run() }`. */
         @JvmStatic
         fun <T> bind(context: LabContext, body: () -> T): T {
             val previous = CURRENT.get()

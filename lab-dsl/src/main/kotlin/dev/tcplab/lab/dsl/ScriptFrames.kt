@@ -5,9 +5,13 @@ import dev.tcplab.lab.result.SourceLocation
 /**
  * Finds script lines in stack traces. Compiled scripts keep their file name as the frames'
  * source file, so the lab script's frames are those whose file name is the script's.
+ *
+ * ```kotlin
+ * ScriptFrames.here() // tour.lab.kts:42, where the script is calling from
+ * ```
  */
 object ScriptFrames {
-    /** The innermost frame of the current lab's script (or, failing that, of any .kts) in [trace]. */
+    /** The innermost frame of the current lab's script (or, failing that, of any .kts) in [trace]: `ScriptFrames.locate(e.stackTrace)`. */
     fun locate(trace: Array<StackTraceElement>, context: LabContext? = LabContext.current()): SourceLocation? {
         if (context != null) {
             trace.firstOrNull { it.fileName == context.scriptFileName && it.lineNumber > 0 }
@@ -16,15 +20,15 @@ object ScriptFrames {
         return firstKts(trace)
     }
 
-    /** The innermost frame of any Kotlin script (a lab or a submission file). */
+    /** The innermost frame of any Kotlin script (a lab or a submission file): `ScriptFrames.firstKts(e.stackTrace)`. */
     fun firstKts(trace: Array<StackTraceElement>): SourceLocation? =
         trace.firstOrNull { it.fileName?.endsWith(".kts") == true && it.lineNumber > 0 }
             ?.let { SourceLocation(it.fileName, it.lineNumber, 0) }
 
-    /** Where the script is calling from right now. */
+    /** Where the script is calling from right now: `ScriptFrames.here()?.line`. */
     fun here(context: LabContext? = LabContext.current()): SourceLocation? = locate(Throwable().stackTrace, context)
 
-    /** Where [error] was thrown, looking through its causes. */
+    /** Where [error] was thrown, looking through its causes: `ScriptFrames.of(e)`. */
     fun of(error: Throwable, context: LabContext? = LabContext.current()): SourceLocation? {
         var e: Throwable? = error
         while (e != null) {

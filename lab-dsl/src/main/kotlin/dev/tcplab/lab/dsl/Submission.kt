@@ -37,7 +37,7 @@ class Submission(
     val refused: Map<String, String>,
     private val loader: ImplementationLoader,
 ) {
-    /** A submission with nothing refused (a lab's own folder, a test's). */
+    /** A submission with nothing refused (a lab's own folder, a test's): `Submission(Path.of("solution")) { _, _ -> error("no code") }` (lab 12). */
     constructor(dir: Path?, loader: ImplementationLoader) : this(dir, emptyMap(), loader)
 
     /** Whether the run has a submission: `if (submission.present) ...`. */

@@ -5,7 +5,13 @@ import dev.tcplab.stack.host.TraceEvent
 import dev.tcplab.stack.wire.Frames
 import dev.tcplab.stack.wire.TcpFlags
 
-/** The world's trace as the report model: hosts, packets (relative seq/ack), states, faults, calls, pcaps. */
+/**
+ * The world's trace as the report model: hosts, packets (relative seq/ack), states, faults, calls, pcaps.
+ *
+ * ```kotlin
+ * TraceExport.export(world).packets().size
+ * ```
+ */
 object TraceExport {
     /** The whole trace of [world] for reports: `TraceExport.export(world).packets()`. */
     fun export(world: World): LabTrace = LabTrace(
@@ -16,7 +22,7 @@ object TraceExport {
 
     /**
      * TCP segments in time order, each once (on the link it entered first). Sequence numbers are
-     * relative to the first one seen per direction of a 4-tuple, as the reference tables do.
+     * relative to the first one seen per direction of a 4-tuple, as the reference tables do: what `wire` lists.
      */
     fun packets(world: World): List<LabTrace.WirePacket> {
         val out = ArrayList<LabTrace.WirePacket>()
@@ -43,12 +49,12 @@ object TraceExport {
         return out
     }
 
-    /** Every state change of [world]'s sockets, in time order. */
+    /** Every state change of [world]'s sockets, in time order: `TraceExport.states(world).last().to()`. */
     fun states(world: World): List<LabTrace.StateChange> = world.network.trace().events()
         .filterIsInstance<TraceEvent.StateChange>()
         .map { LabTrace.StateChange(it.time(), it.host(), it.socket(), it.from(), it.to()) }
 
-    /** Every fault mark (a frame a link fault dropped, a link going down), in time order. */
+    /** Every fault mark (a frame a link fault dropped, a link going down), in time order: `TraceExport.faults(world).size`. */
     fun faults(world: World): List<LabTrace.FaultMark> = world.network.trace().events().mapNotNull {
         when {
             it is TraceEvent.Fault -> LabTrace.FaultMark(it.time(), it.link(), it.description())
@@ -57,7 +63,7 @@ object TraceExport {
         }
     }
 
-    /** Every kernel function that ran on a model host, with time and detail. */
+    /** Every kernel function that ran on a model host, with time and detail: `TraceExport.kernelCalls(world).map { it.function() }`. */
     fun kernelCalls(world: World): List<LabTrace.KernelCall> = world.network.trace().events()
         .filterIsInstance<TraceEvent.KernelCall>()
         .map { LabTrace.KernelCall(it.time(), it.host(), it.function(), it.detail()) }

@@ -120,11 +120,11 @@ class World internal constructor(val lab: LabContext) : Simulation {
         }
     }
 
-    /** Finds or creates the lab's world. */
+    /** Finds or creates the lab's world: `World.of(lab)`. */
     companion object {
         private val KEY = Any()
 
-        /** The lab's world, created (and installed as its clock and trace) on first use. */
+        /** The lab's world, created (and installed as its clock and trace) on first use: `World.of(lab)` (what `world` reads). */
         fun of(lab: LabContext): World = lab.attachment(KEY) {
             val w = World(lab)
             lab.simulation = w
