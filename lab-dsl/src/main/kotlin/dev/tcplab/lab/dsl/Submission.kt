@@ -5,7 +5,7 @@ import java.nio.file.Path
 import java.util.Properties
 
 /**
- * Gives a lab the implementation of [type] that a submission's Kotlin script [file] makes. Supplied
+ * Gives a lab the implementation of a `type` that a submission's Kotlin script `file` makes. Supplied
  * by the engine: the script is compiled and run in a separate submission process, and what comes
  * back is a proxy whose calls cross to it as plain data.
  *
