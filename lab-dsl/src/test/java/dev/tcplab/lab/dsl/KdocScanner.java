@@ -100,7 +100,7 @@ final class KdocScanner {
                 char ch = code.charAt(c);
                 if (header != null && scopes.size() == header.braceDepth && parens == header.parenDepth + 1
                         && startsWord(code, c, "val", "var")) {
-                    ctorProperty(name, i, lines, lexed.kdocEnds, annotationLine, code, c, header, found);
+                    ctorProperty(name, i, lines, lexed, annotationLine, code, c, header, found);
                 }
                 switch (ch) {
                     case '(' -> parens++;
@@ -124,7 +124,7 @@ final class KdocScanner {
         return found;
     }
 
-    private static void ctorProperty(String name, int i, String[] lines, Map<Integer, String> kdocEnds, boolean[] annotationLine,
+    private static void ctorProperty(String name, int i, String[] lines, Lexed lexed, boolean[] annotationLine,
                                      String code, int at, Header header, List<String> found) {
         // the modifiers before `val`: from the last '(' or ',' of this line
         int from = Math.max(code.lastIndexOf('(', at - 1), code.lastIndexOf(',', at - 1)) + 1;
@@ -132,7 +132,9 @@ final class KdocScanner {
         if (!m.lookingAt() && !m.find()) return;
         if (HIDDEN.matcher(m.group(1)).find() || !header.api) return;
         String property = m.group(2);
-        boolean ownKdoc = code.substring(0, from).isBlank() && kdocBefore(i, lines, annotationLine, kdocEnds) != null;
+        // its own KDoc: on the lines before it (the property starts its line), or just before it on this line
+        boolean ownKdoc = (code.substring(0, from).isBlank() && kdocBefore(i, lines, annotationLine, lexed.kdocEnds) != null)
+            || lexed.kdocEndColumns.getOrDefault(i, List.of()).stream().anyMatch(col -> col >= from && col < at);
         boolean tagged = Pattern.compile("@property\\s+" + Pattern.quote(property) + "\\b").matcher(header.kdoc).find();
         if (!ownKdoc && !tagged) found.add(name + ":" + (i + 1) + ": constructor property " + property);
     }
@@ -164,13 +166,14 @@ final class KdocScanner {
     }
 
     /** The source with strings, char literals and comments blanked (newlines kept), and each KDoc by the line it ends on. */
-    private record Lexed(String code, Map<Integer, String> kdocEnds) {}
+    private record Lexed(String code, Map<Integer, String> kdocEnds, Map<Integer, List<Integer>> kdocEndColumns) {}
 
     private static Lexed lex(String text) {
         int n = text.length();
         char[] out = new char[n];
         for (int k = 0; k < n; k++) out[k] = text.charAt(k) == '\n' ? '\n' : ' ';
         Map<Integer, String> kdocEnds = new HashMap<>();
+        Map<Integer, List<Integer>> kdocEndColumns = new HashMap<>();
         // modes: a code level counts its own braces (a template's `${ }` ends at its closing brace)
         Deque<int[]> modes = new ArrayDeque<>(); // {mode, braces}; mode 0 code, 1 string, 2 raw string
         modes.push(new int[] {0, 0});
@@ -192,7 +195,11 @@ final class KdocScanner {
                         if (text.startsWith("*/", j)) { depth--; j += 2; if (depth == 0) break; continue; }
                         j++;
                     }
-                    if (kdoc) kdocEnds.put(lineOf(text, j - 1), text.substring(i, j));
+                    if (kdoc) {
+                        int line = lineOf(text, j - 1);
+                        kdocEnds.put(line, text.substring(i, j));
+                        kdocEndColumns.computeIfAbsent(line, k -> new ArrayList<>()).add(j - 1 - (text.lastIndexOf('\n', j - 1) + 1));
+                    }
                     i = j;
                     continue;
                 }
@@ -228,7 +235,7 @@ final class KdocScanner {
                 i++;
             }
         }
-        return new Lexed(new String(out), kdocEnds);
+        return new Lexed(new String(out), kdocEnds, kdocEndColumns);
     }
 
     private static int lineOf(String text, int offset) {
