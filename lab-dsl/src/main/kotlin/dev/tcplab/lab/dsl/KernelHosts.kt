@@ -204,7 +204,11 @@ class LinuxHostHandle internal constructor(
  * A kernel call failed with errno.
  *
  * ```kotlin
- * try { server.call { connect(fd, "192.0.2.1", 9, java.time.Duration.ofSeconds(1)) } } catch (e: KernelError) { e.errno shouldBe ECONNREFUSED }
+ * try {
+ *     server.call { bind(socket(), "192.0.2.2", 5000) } // the listener holds port 5000
+ * } catch (e: KernelError) {
+ *     e.errnoName shouldBe "EADDRINUSE"
+ * }
  * ```
  *
  * @property errnoName the errno's name as the kernel reported it ("ECONNREFUSED")

@@ -61,7 +61,8 @@ interface ScriptScope {
      * `at(now + delay, block)`: [delay] (not negative) after the current virtual time.
      *
      * ```kotlin
-     * after(60.s) { conn.state shouldBe TCP_CLOSE } // TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN)
+     * at(1.s) { conn.close() }
+ * after(61.s) { client.counter("TcpExtTW") shouldBe 1L } // TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN)
      * ```
      */
     fun <T> after(delay: VDuration, block: () -> T): T

@@ -163,7 +163,7 @@ class LinkConfig internal constructor(private val handle: LinkHandle) {
         each(from) { Faults.duplicate(requireProbability(probability, "duplicate($probability)")) }
 
     /**
-     * netem `corrupt p`: flips one bit with [probability] (0..1); the receiver counts a bad checksum (TcpInCsumErrors) and drops it.
+     * netem `corrupt p`: flips one bit with [probability] (0..1); the receiver finds a bad checksum and drops the frame.
      *
      * ```kotlin
      * link(client, server) { corrupt(0.01, from = client) }
@@ -222,7 +222,7 @@ class LinkConfig internal constructor(private val handle: LinkHandle) {
         rule(from, first, nth, null) { Faults.delay(pred(match), requireNotNegative(by, "delay(by = $by)").nanos) }
 
     /**
-     * Corrupts the TCP checksum of matching frames: the receiver drops them and counts TcpInCsumErrors.
+     * Corrupts the TCP checksum of matching frames: the receiver drops them and counts TcpInCsumErrors and TcpInErrs (tcp_v4_rcv).
      *
      * ```kotlin
      * link(client, server) { corruptChecksum(nth = 1, from = client) { it.tcp.syn } }

@@ -193,7 +193,8 @@ class ListenerHandle internal constructor(val host: HostHandle, val socket: Sock
     val backlog: Int get() = socket.sock().maxAckBacklog()
 
     /**
-     * Request socks (TCP_NEW_SYN_RECV) waiting for their third ACK: the "SYN queue".
+     * Request socks (TCP_NEW_SYN_RECV) waiting for their third ACK: what is often called the SYN
+     * queue (Linux keeps them in ehash and counts them in the listener's qlen).
      *
      * ```kotlin
      * at(10.ms) { listener.requests.single().numRetrans shouldBe 0 }
