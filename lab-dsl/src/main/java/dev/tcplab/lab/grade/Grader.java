@@ -93,6 +93,19 @@ public final class Grader implements AutoCloseable {
         return exercises;
     }
 
+    /**
+     * Lists every exercise's checks and compiles its lab now (otherwise done on first use), so
+     * that graders on several threads share them: what {@link BatchGrading} calls first.
+     */
+    public void prepare() {
+        exercises.forEach(this::definition);
+    }
+
+    /** The ids of the exercises this grader grades, in order (the gradebook's columns). */
+    public List<String> exerciseIds() {
+        return exercises.stream().map(s -> definition(s).id()).toList();
+    }
+
     /** Grades one request with a new grader. */
     public static Outcome grade(Request request) {
         try (Grader g = new Grader(request.settings())) {
