@@ -88,6 +88,14 @@ public final class Grader implements AutoCloseable {
         this.engine = new LabEngine(cache, true, sandbox);
     }
 
+    /**
+     * The exercises among {@code labs} as grading selects them (labs with a solution/ or
+     * submission-template/ folder; those in {@code named} whatever they are), in order.
+     */
+    public static List<Path> exercisesIn(List<Path> labs, Set<String> named) {
+        return Exercises.select(labs, named);
+    }
+
     /** The labs this grader grades, in order. */
     public List<Path> exercises() {
         return exercises;
