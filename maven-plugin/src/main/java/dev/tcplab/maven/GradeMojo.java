@@ -1,5 +1,7 @@
 package dev.tcplab.maven;
 
+import dev.tcplab.lab.grade.BatchGrading;
+import dev.tcplab.lab.grade.BatchSummary;
 import dev.tcplab.lab.grade.GradeTable;
 import dev.tcplab.lab.grade.Grader;
 import java.io.File;
@@ -39,6 +41,17 @@ public class GradeMojo extends AbstractMojo {
     @Parameter(property = "submission")
     File submission;
 
+    /**
+     * A folder of submissions, one subfolder each: every one is graded into
+     * {@code reportsDirectory/<subfolder>/}, and all into {@code reportsDirectory/gradebook.csv}.
+     */
+    @Parameter(property = "lab.submissions")
+    File submissions;
+
+    /** With {@code lab.submissions}: how many submissions are graded at a time. */
+    @Parameter(property = "lab.parallel", defaultValue = "1")
+    int parallel;
+
     /** Grade each exercise with its own solution/ folder instead of a submission: an instructor's check. */
     @Parameter(property = "lab.solutions", defaultValue = "false")
     boolean solutions;
@@ -72,21 +85,19 @@ public class GradeMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (submissions != null) {
+            batch();
+            return;
+        }
         if (!solutions && (submission == null || !submission.isDirectory())) {
             throw new MojoFailureException("Submission not found: " + submission
                 + " (give -Dsubmission=DIR, or -Dlab.solutions=true to grade the reference solutions)");
         }
-        Path dir = LabScripts.labsDirectory(basedir, labsDirectory);
         Grader.Outcome o;
         try {
-            List<Path> scripts = LabScripts.find(dir, includes, excludes, lab);
-            if (scripts.isEmpty()) {
-                throw new MojoFailureException("No labs to grade under " + dir + (lab == null ? "" : " named " + lab));
-            }
+            List<Path> scripts = scripts();
             Files.createDirectories(reportsDirectory.toPath());
-            Grader.Settings settings = new Grader.Settings(scripts, lab == null ? Set.of() : Set.of(lab), seed,
-                LabScripts.duration(timeout), maxHeap, trustSubmissions);
-            o = Grader.grade(new Grader.Request(settings, submission == null ? null : submission.toPath(), solutions,
+            o = Grader.grade(new Grader.Request(settings(scripts), submission == null ? null : submission.toPath(), solutions,
                 reportsDirectory.toPath()));
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -103,5 +114,37 @@ public class GradeMojo extends AbstractMojo {
             throw new MojoFailureException("Not every check passed: " + GradeTable.points(o.score()) + " / "
                 + GradeTable.points(o.maxScore()));
         }
+    }
+
+    private void batch() throws MojoExecutionException, MojoFailureException {
+        if (submission != null || solutions) {
+            throw new MojoFailureException("Give one of -Dsubmission, -Dlab.submissions or -Dlab.solutions=true");
+        }
+        BatchGrading.Result result;
+        try (Grader grader = new Grader(settings(scripts()))) {
+            result = BatchGrading.grade(grader, submissions.toPath(), parallel, reportsDirectory.toPath(),
+                r -> getLog().info(BatchSummary.line(r)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        BatchSummary.totals(result).forEach(getLog()::info);
+        if (!result.allGraded()) {
+            throw new MojoExecutionException("Some submissions could not be graded; see the why column of "
+                + result.gradebook());
+        }
+    }
+
+    private List<Path> scripts() throws IOException, MojoFailureException {
+        Path dir = LabScripts.labsDirectory(basedir, labsDirectory);
+        List<Path> scripts = LabScripts.find(dir, includes, excludes, lab);
+        if (scripts.isEmpty()) {
+            throw new MojoFailureException("No labs to grade under " + dir + (lab == null ? "" : " named " + lab));
+        }
+        return scripts;
+    }
+
+    private Grader.Settings settings(List<Path> scripts) {
+        return new Grader.Settings(scripts, lab == null ? Set.of() : Set.of(lab), seed, LabScripts.duration(timeout),
+            maxHeap, trustSubmissions);
     }
 }

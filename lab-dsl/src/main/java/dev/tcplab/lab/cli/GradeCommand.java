@@ -1,6 +1,8 @@
 package dev.tcplab.lab.cli;
 
 import dev.tcplab.lab.engine.LabFiles;
+import dev.tcplab.lab.grade.BatchGrading;
+import dev.tcplab.lab.grade.BatchSummary;
 import dev.tcplab.lab.grade.GradeTable;
 import dev.tcplab.lab.grade.Grader;
 import java.io.PrintStream;
@@ -25,7 +27,7 @@ final class GradeCommand implements Command {
 
     @Override public String summary() { return "grade a submission against the exercises (Gradescope results.json)"; }
 
-    @Override public String usage() { return "grade (--submission DIR | --solutions) [options] LABS..."; }
+    @Override public String usage() { return "grade (--submission DIR | --submissions DIR | --solutions) [options] LABS..."; }
 
     @Override
     public String details() {
@@ -36,16 +38,22 @@ final class GradeCommand implements Command {
             The submission's code runs in a separate process inside the operating system's sandbox
             (bubblewrap); without one, code is not run unless --trust-submissions is given.
             DIR may hold a folder per exercise (named like the exercise's folder or id).
-            Example:
+            --submissions DIR grades every subfolder of DIR as one submission, --parallel at a
+            time, into REPORTS/<subfolder>/ and a gradebook REPORTS/gradebook.csv.
+            Examples:
               tcplab grade --submission ~/student42 --reports out/ labs/
+              tcplab grade --submissions ~/exports --parallel 2 --reports out/ labs/
             Exit status: 0 every check passed, 1 not all passed, 2 usage error,
-            3 the grading machine could not grade (no sandbox, a broken exercise).""";
+            3 the grading machine could not grade (no sandbox, a broken exercise).
+            With --submissions: 0 every submission was graded, 3 some could not be.""";
     }
 
     @Override
     public Options options() {
         return new Options()
             .addOption(Args.option("u", "submission", "DIR", "the student's submission folder"))
+            .addOption(Args.option(null, "submissions", "DIR", "a folder of submissions, one subfolder each"))
+            .addOption(Args.option("p", "parallel", "N", "with --submissions: how many to grade at a time (default 1)"))
             .addOption(new Option(null, "solutions", false, "grade each exercise with its own solution/ folder"))
             .addOption(Args.option("l", "lab", "NAME", "also grade this lab (id or folder name), exercise or not"))
             .addOption(new Option(null, "trust-submissions", false,
@@ -59,9 +67,10 @@ final class GradeCommand implements Command {
     @Override
     public int run(CommandLine line) throws UsageError {
         Path submission = Args.path(line, "submission");
+        Path batch = Args.path(line, "submissions");
         boolean solutions = line.hasOption("solutions");
-        if (submission == null && !solutions) {
-            throw new UsageError("--submission DIR (or --solutions) is required");
+        if ((submission != null ? 1 : 0) + (batch != null ? 1 : 0) + (solutions ? 1 : 0) != 1) {
+            throw new UsageError("give one of --submission DIR, --submissions DIR or --solutions");
         }
         if (submission != null && !Files.isDirectory(submission)) {
             throw new UsageError("no such submission folder: " + submission);
@@ -75,6 +84,9 @@ final class GradeCommand implements Command {
         labs.stream().filter(Files::isRegularFile).map(LabFiles::id).forEach(named::add); // a file given is named
         Grader.Settings settings = new Grader.Settings(labs, named, Args.seed(line),
             Args.timeout(line), line.getOptionValue("max-heap"), line.hasOption("trust-submissions"));
+        if (batch != null) {
+            return batch(settings, batch, parallelism(line), reports);
+        }
         Grader.Outcome outcome;
         try {
             outcome = Grader.grade(new Grader.Request(settings, submission, solutions, reports));
@@ -88,5 +100,29 @@ final class GradeCommand implements Command {
             return 3;
         }
         return outcome.allPassed() ? 0 : 1;
+    }
+
+    private int batch(Grader.Settings settings, Path batch, int parallelism, Path reports) throws UsageError {
+        BatchGrading.Result result;
+        try (Grader grader = new Grader(settings)) {
+            result = BatchGrading.grade(grader, batch, parallelism, reports, r -> out.println(BatchSummary.line(r)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        BatchSummary.totals(result).forEach(out::println);
+        if (!result.allGraded()) {
+            err.println("Some submissions could not be graded (see the gradebook's why column); their rows are not grades.");
+            return 3;
+        }
+        return 0;
+    }
+
+    private static int parallelism(CommandLine line) throws UsageError {
+        String p = line.getOptionValue("parallel", "1");
+        try {
+            return Integer.parseInt(p);
+        } catch (NumberFormatException e) {
+            throw new UsageError("--parallel must be a whole number, not " + p);
+        }
     }
 }

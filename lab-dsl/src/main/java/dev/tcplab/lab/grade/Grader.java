@@ -88,9 +88,30 @@ public final class Grader implements AutoCloseable {
         this.engine = new LabEngine(cache, true, sandbox);
     }
 
+    /**
+     * The exercises among {@code labs} as grading selects them (labs with a solution/ or
+     * submission-template/ folder; those in {@code named} whatever they are), in order.
+     */
+    public static List<Path> exercisesIn(List<Path> labs, Set<String> named) {
+        return Exercises.select(labs, named);
+    }
+
     /** The labs this grader grades, in order. */
     public List<Path> exercises() {
         return exercises;
+    }
+
+    /**
+     * Lists every exercise's checks and compiles its lab now (otherwise done on first use), so
+     * that graders on several threads share them: what {@link BatchGrading} calls first.
+     */
+    public void prepare() {
+        exercises.forEach(this::definition);
+    }
+
+    /** The ids of the exercises this grader grades, in order (the gradebook's columns). */
+    public List<String> exerciseIds() {
+        return exercises.stream().map(s -> definition(s).id()).toList();
     }
 
     /** Grades one request with a new grader. */
