@@ -162,6 +162,7 @@ public final class Grader implements AutoCloseable {
         try {
             Reports.write(run, reportsDir, "grade");
             Path results = GradescopeWriter.write(run, reportsDir.resolve("results.json"));
+            ClassroomWriter.write(run, !problems.isEmpty(), reportsDir.resolve("classroom.json"));
             double score = labs.stream().mapToDouble(LabResult::points).sum();
             double max = labs.stream().mapToDouble(LabResult::maxPoints).sum();
             boolean all = problems.isEmpty() && labs.stream().allMatch(l -> l.error() == null && l.checks().stream()
