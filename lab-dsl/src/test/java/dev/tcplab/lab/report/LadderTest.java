@@ -55,7 +55,8 @@ class LadderTest {
     void aLongRunOfSimilarRowsFoldsIntoOneItem() {
         List<Item> items = LadderFolds.fold(LadderRows.rows(SampleRuns.sixHosts().trace()));
         List<Item> folds = items.stream().filter(Item::folded).toList();
-        assertEquals(1, folds.size(), items.toString());
+        String shape = items.stream().map(i -> i.folded() ? i.repeats() + "x" + i.block() : "row").toList().toString();
+        assertEquals(1, folds.size(), shape);
         Item f = folds.get(0);
         assertEquals(31, f.repeats());
         assertEquals(3, f.block());
@@ -63,7 +64,7 @@ class LadderTest {
         assertEquals("31 × [SYN attacker → sc1 · SYN-ACK sc1 → attacker · RST attacker → sc1 ✗ attacker OUTPUT: --tcp-flags RST RST], "
             + "2.000 ms apart (0.010000–0.070000 s)", LadderFolds.summary(f));
         // what is not repeated stays a row of its own: 4 rows before the flood, 5 after
-        assertEquals(4 + 1 + 5, items.size(), items.toString());
+        assertEquals(4 + 1 + 5, items.size(), shape);
     }
 
     private static List<Row> pings(int n, long spacing) {
