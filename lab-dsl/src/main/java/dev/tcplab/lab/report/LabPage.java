@@ -52,13 +52,20 @@ final class LabPage {
             h.append("</ul></section>\n");
         }
         checks(h, lab);
+        if (!TimelineSvg.empty(lab.trace())) {
+            h.append("<section><h2>Timeline</h2>\n<p class=\"hint\">Virtual time to scale: each listener's request socks "
+                + "and accept queue, then each socket's state. Hover for exact times.</p>\n<div class=\"timeline-wrap\">\n")
+                .append(TimelineSvg.render(lab.trace(), lab.virtualNanos())).append("</div>\n</section>\n");
+        }
         h.append("<section><h2>Ladder</h2>\n");
         if (lab.trace() == null || (ResultJson.list(lab.trace().packets()).isEmpty()
             && ResultJson.list(lab.trace().states()).isEmpty())) {
             h.append("<p class=\"empty\">Nothing went over the wire.</p>\n");
         } else {
-            h.append("<p class=\"hint\">One row per event, not to scale; ⋯ marks a quiet gap. Hover an arrow for "
-                + "its addresses, raw numbers and options; click it to find it in the table.</p>\n");
+            h.append("<p class=\"hint\">One row per event, not to scale, in the order things happened; ⋯ marks a quiet gap; "
+                + "▸ rows fold a repeated run (click to open). ✗ marks where a segment died: on the wire, or at the "
+                + "host whose firewall dropped it. Hover an arrow for its addresses, raw numbers and options; click it "
+                + "to find it in the table.</p>\n");
             h.append("<div class=\"ladder-wrap\">\n").append(LadderSvg.render(lab.trace(), ResultJson.list(lab.checks()))).append("</div>\n");
         }
         h.append("</section>\n");
@@ -128,10 +135,18 @@ final class LabPage {
                 .append(esc(p.flags())).append("</td><td class=\"num\">").append(p.relSeq()).append("</td><td class=\"num\">")
                 .append(p.relAck() < 0 ? "" : Long.toString(p.relAck())).append("</td><td class=\"num\">").append(p.window())
                 .append("</td><td class=\"num\">").append(p.length()).append("</td><td class=\"opts\">").append(esc(p.options()))
-                .append("</td><td>").append(p.delivered() ? "delivered" : "<b>dropped</b>")
+                .append("</td><td>").append(fate(p))
                 .append(p.fault() == null ? "" : "<br>⚡ " + esc(p.fault())).append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
+    }
+
+    /** The segment table's fate column: delivered, lost on the wire, or dropped by a host's firewall and which rule. */
+    static String fate(WirePacket p) {
+        if (p.firewallDropped()) {
+            return "<b>dropped</b> by " + esc(p.droppedBy()) + "&#39;s firewall<br><small>" + esc(p.dropRule()) + "</small>";
+        }
+        return p.delivered() ? "delivered" : "<b>dropped</b>";
     }
 
     /** "step › name", as the console and the reports show a check. */
@@ -177,8 +192,29 @@ final class LabPage {
         .step { color: var(--muted); }
         .packets td { font-size: .88em; white-space: nowrap; } .packets td.opts { white-space: normal; } .packets tr.dropped { background: #fff0f0; } .packets tr.faulty { background: #fff8e8; }
         .packets tr.hl, .packets tr:target { background: #fff3b0; }
-        .ladder-wrap { overflow-x: auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
-        svg.ladder { display: block; font-size: 12px; }
+        .ladder-wrap, .timeline-wrap { background: #fff; border: 1px solid var(--line); border-radius: 8px; max-width: 100%; }
+        .ladder-wrap { overflow: visible; } .timeline-wrap { overflow-x: auto; }
+        div.ladder { font-size: 12px; } div.ladder svg { display: block; }
+        .ladder-head { position: sticky; top: 0; z-index: 2; background: rgba(255,255,255,.96);
+                       border-bottom: 1px solid var(--line); border-radius: 8px 8px 0 0; }
+        details.fold > summary { list-style: none; cursor: pointer; display: block; }
+        details.fold > summary::-webkit-details-marker { display: none; }
+        .foldbar { fill: #f1f4fa; stroke: #b9c3d6; stroke-dasharray: 3 2; }
+        summary:hover .foldbar { fill: #e6ecf8; } details[open] > summary .foldbar { fill: #fff8d6; }
+        .foldtext { font-size: 11.5px; fill: var(--fg); font-family: ui-monospace, monospace; }
+        details[open] > summary .tri { visibility: hidden; }
+        .pkt .ghost { stroke: var(--fail); stroke-width: 1; stroke-dasharray: 1 5; opacity: .6; }
+        .pkt.fw .flabel { font-weight: 700; }
+        svg.timeline { display: block; font-size: 11px; }
+        .tl-legend text, .tl-axis text, .tl-sub, .tl-y, .tl-more { fill: var(--muted); font-size: 11px; }
+        .tl-axis line { stroke: #eceff5; } .tl-axis text { text-anchor: middle; }
+        .tl-y { text-anchor: end; } .tl-name, .tl-head { font-weight: 700; fill: var(--fg); font-size: 12px; }
+        .tl-plot { fill: none; stroke: var(--line); }
+        .q-req { stroke: var(--blue); stroke-width: 2; fill: none; } .q-acc { stroke: var(--pass); stroke-width: 2; fill: none; }
+        .q-limit { stroke: var(--fail); stroke-width: 1; stroke-dasharray: 4 3; fill: none; }
+        .tl-lane { font-family: ui-monospace, monospace; font-size: 10.5px; fill: var(--fg); }
+        .tl-span rect { stroke-width: 1; }
+        .tl-st { font-family: ui-monospace, monospace; font-size: 9.5px; pointer-events: none; }
         .lifeline { stroke: #9aa3b5; stroke-width: 1.5; stroke-dasharray: 5 4; }
         .hostbox { fill: #eef3fc; stroke: var(--blue); stroke-width: 1.2; }
         .hostname { text-anchor: middle; font-weight: 700; font-size: 14px; fill: var(--fg); }
@@ -234,9 +270,16 @@ final class LabPage {
               if (!best && events.length) best = events[0];
               if (!best) return;
               ev.preventDefault(); clear();
+              for (var d = best.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
               best.classList.add('hl');
               best.scrollIntoView({ block: 'center', behavior: 'smooth' });
             });
+          });
+          // a segment's row in the table links to its arrow, which may sit in a folded run
+          window.addEventListener('hashchange', function () {
+            var g = document.getElementById(location.hash.slice(1));
+            var d = g && g.closest && g.closest('details');
+            if (d) { d.open = true; g.scrollIntoView({ block: 'center' }); }
           });
           document.querySelectorAll('#ladder .pkt').forEach(function (g) {
             g.addEventListener('click', function () {

@@ -17,7 +17,10 @@ import java.util.Set;
  * Writes every report of a run under one directory (target/lab-reports by convention):
  * per lab an HTML page with the ladder diagram, the pcaps, the kernel trace, a JSON result;
  * across labs Surefire TEST-*.xml and a summary. Used by the CLI and the Maven plugin alike.
- * Output depends only on the RunResult: the same result gives the same bytes.
+ * Output depends only on the RunResult: the same result gives the same bytes. A run first
+ * removes what the previous run into the same directory wrote ({@link ReportManifest}): the
+ * directory then shows this run only, and its index.html lists exactly this run's labs (after
+ * {@code --lab X}, that one lab).
  */
 public final class Reports {
     private Reports() {}
@@ -32,33 +35,37 @@ public final class Reports {
      */
     public static void write(RunResult run, Path dir, String gradingSuite) throws IOException {
         Files.createDirectories(dir);
+        ReportManifest.clean(dir);
+        List<String> written = new ArrayList<>();
         List<String> dirs = labDirectories(run);
         for (int i = 0; i < run.labs().size(); i++) {
             LabResult lab = run.labs().get(i);
             String name = dirs.get(i);
             Path labDir = dir.resolve(name);
             Files.createDirectories(labDir);
-            write(labDir.resolve("index.html"), LabPage.render(lab));
-            write(labDir.resolve("result.json"), resultJson(lab) + "\n");
-            write(labDir.resolve("trace.txt"), lab.trace() == null ? "" : TraceText.render(lab.trace()));
+            write(dir, written, name + "/index.html", LabPage.render(lab));
+            write(dir, written, name + "/result.json", resultJson(lab) + "\n");
+            write(dir, written, name + "/trace.txt", lab.trace() == null ? "" : TraceText.render(lab.trace()));
             if (lab.trace() != null) {
                 Set<String> files = new HashSet<>();
                 for (LinkCapture c : ResultJson.list(lab.trace().captures())) {
                     String f = FileNames.safe(c.link()) + ".pcap";
                     if (files.add(f) && c.pcap() != null) {
                         Files.write(labDir.resolve(f), c.pcap());
+                        written.add(name + "/" + f);
                     }
                 }
             }
             if (gradingSuite == null) {
-                write(dir.resolve("TEST-" + name + ".xml"), SurefireXml.render(lab, run.isolation()));
+                write(dir, written, "TEST-" + name + ".xml", SurefireXml.render(lab, run.isolation()));
             }
         }
         if (gradingSuite != null) {
-            write(dir.resolve("TEST-" + FileNames.safe(gradingSuite) + ".xml"), SurefireXml.renderGrading(gradingSuite, run));
+            write(dir, written, "TEST-" + FileNames.safe(gradingSuite) + ".xml", SurefireXml.renderGrading(gradingSuite, run));
         }
-        write(dir.resolve("summary.txt"), Summary.text(run));
-        write(dir.resolve("index.html"), Summary.html(run, dirs));
+        write(dir, written, "summary.txt", Summary.text(run));
+        write(dir, written, "index.html", Summary.html(run, dirs));
+        ReportManifest.write(dir, written);
     }
 
     /** One lab's result.json text (pretty, captures as file names). */
@@ -93,7 +100,8 @@ public final class Reports {
         return dirs;
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    private static void write(Path dir, List<String> written, String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+        written.add(file);
     }
 }

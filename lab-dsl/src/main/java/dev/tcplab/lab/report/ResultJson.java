@@ -7,6 +7,7 @@ import dev.tcplab.lab.result.LabTrace.FaultMark;
 import dev.tcplab.lab.result.LabTrace.HostInfo;
 import dev.tcplab.lab.result.LabTrace.KernelCall;
 import dev.tcplab.lab.result.LabTrace.LinkCapture;
+import dev.tcplab.lab.result.LabTrace.QueueSample;
 import dev.tcplab.lab.result.LabTrace.StateChange;
 import dev.tcplab.lab.result.LabTrace.WirePacket;
 import dev.tcplab.lab.result.Outcome;
@@ -82,13 +83,21 @@ public final class ResultJson {
                 .field("relSeq", p.relSeq()).field("relAck", p.relAck())
                 .field("window", p.window()).field("length", p.length())
                 .field("options", p.options()).field("delivered", p.delivered()).field("fault", p.fault())
+                .field("order", p.order()).field("droppedBy", p.droppedBy()).field("dropRule", p.dropRule())
                 .endObject();
         }
         w.endArray();
         w.name("states").beginArray();
         for (StateChange s : list(t.states())) {
             w.beginObject().field("timeNanos", s.timeNanos()).field("host", s.host()).field("socket", s.socket())
-                .field("from", s.from()).field("to", s.to()).endObject();
+                .field("from", s.from()).field("to", s.to()).field("order", s.order()).endObject();
+        }
+        w.endArray();
+        w.name("queues").beginArray();
+        for (QueueSample q : list(t.queues())) {
+            w.beginObject().field("timeNanos", q.timeNanos()).field("host", q.host()).field("listener", q.listener())
+                .field("requests", q.requests()).field("acceptQueue", q.acceptQueue()).field("backlog", q.backlog())
+                .endObject();
         }
         w.endArray();
         w.name("faults").beginArray();
@@ -161,15 +170,27 @@ public final class ResultJson {
                 str(p, "toHost"), str(p, "src"), (int) lng(p, "srcPort"), str(p, "dst"), (int) lng(p, "dstPort"),
                 str(p, "flags"), lng(p, "seq"), lng(p, "ack"), lng(p, "relSeq"), lng(p, "relAck"),
                 (int) lng(p, "window"), (int) lng(p, "length"), str(p, "options"), bool(p, "delivered"),
-                str(p, "fault"))),
+                str(p, "fault"), optLng(p, "order"), optStr(p, "droppedBy"), optStr(p, "dropRule"))),
             each(t, "states", s -> new StateChange(lng(s, "timeNanos"), str(s, "host"), str(s, "socket"),
-                str(s, "from"), str(s, "to"))),
+                str(s, "from"), str(s, "to"), optLng(s, "order"))),
             each(t, "faults", f -> new FaultMark(lng(f, "timeNanos"), str(f, "link"), str(f, "description"))),
             each(t, "kernelCalls", k -> new KernelCall(lng(k, "timeNanos"), str(k, "host"), str(k, "function"),
                 str(k, "detail"))),
             each(t, "captures", c -> new LinkCapture(str(c, "link"),
                 c.get("pcap") == null ? new byte[0] : Base64.getDecoder().decode(str(c, "pcap")))),
-            t.containsKey("warnings") ? strings(t.get("warnings")) : List.of()); // absent before warnings existed
+            t.containsKey("warnings") ? strings(t.get("warnings")) : List.of(), // absent before warnings existed
+            !t.containsKey("queues") ? List.of() : each(t, "queues", q -> new QueueSample(lng(q, "timeNanos"),
+                str(q, "host"), str(q, "listener"), (int) lng(q, "requests"), (int) lng(q, "acceptQueue"),
+                (int) lng(q, "backlog"))));
+    }
+
+    /** A member added after results were first written: absent reads as -1. */
+    private static long optLng(Map<String, Object> m, String k) {
+        return m.containsKey(k) ? lng(m, k) : -1;
+    }
+
+    private static String optStr(Map<String, Object> m, String k) {
+        return m.containsKey(k) ? str(m, k) : null;
     }
 
     private static List<String> strings(Object o) {

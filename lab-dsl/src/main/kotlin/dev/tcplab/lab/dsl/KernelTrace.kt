@@ -11,6 +11,7 @@ internal object KernelTrace {
             t.hosts() + LabTrace.HostInfo(k.kernelName(), k.kernelAddress().toString(), "linux"),
             t.packets(), t.states(), t.faults(), t.kernelCalls(),
             t.captures() + LabTrace.LinkCapture(k.linkName(), k.pcap()),
+            t.warnings(), t.queues(),
         )
     }
 }

@@ -32,6 +32,9 @@ class World internal constructor(val lab: LabContext) : Simulation {
 
     internal fun isSwitch(node: String) = node in switches
 
+    /** The listeners' queue lengths over time, for the report's timeline chart. */
+    internal val queueSampler = QueueSampler(this)
+
     /** The real kernel on a veth, once a Linux host was declared: the world then runs on the wall clock. */
     internal var kernel: KernelPeer? = null
         set(value) {
@@ -49,7 +52,14 @@ class World internal constructor(val lab: LabContext) : Simulation {
 
     override fun runUntil(nanos: Long) {
         val k = kernel
+        queueSampler.sample() // what the script did since the world last ran (accept(), close())
         if (k == null) {
+            // event by event, so the queues are sampled after each one (network.runUntil without the jumps)
+            val loop = network.loop()
+            while (loop.nextEventTime() <= nanos) {
+                loop.runNext()
+                queueSampler.sample()
+            }
             network.runUntil(nanos)
         } else {
             k.runTo(nanos)
@@ -58,7 +68,8 @@ class World internal constructor(val lab: LabContext) : Simulation {
     }
 
     override fun runNext(): Boolean {
-        val k = kernel ?: return network.loop().runNext()
+        queueSampler.sample()
+        val k = kernel ?: return network.loop().runNext().also { queueSampler.sample() }
         // on the wall clock there is always a next moment: run until something happens, at most 1 ms
         val loop = network.loop()
         val before = loop.executed()

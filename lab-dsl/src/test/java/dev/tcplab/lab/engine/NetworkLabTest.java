@@ -65,6 +65,60 @@ class NetworkLabTest {
     }
 
     @Test
+    void firewallDropsAreInTheTraceWithTheirHostAndRule() {
+        LabResult lab = LabEngineTest.lab(run, "firewall-drops");
+        lab.checks().forEach(c -> assertEquals(Outcome.PASSED, c.outcome(), c.name() + ": " + c.message()));
+        List<LabTrace.WirePacket> packets = lab.trace().packets();
+        List<LabTrace.WirePacket> input = packets.stream().filter(p -> "client".equals(p.droppedBy())).toList();
+        assertTrue(input.size() >= 2, packets.toString());
+        for (LabTrace.WirePacket p : input) {
+            assertEquals(List.of("SA", "server", "client", "INPUT: SYN,ACK"), List.of(p.flags(), p.fromHost(), p.toHost(), p.dropRule()));
+            assertTrue(!p.delivered() && p.link() != null, "on the wire, dropped on arrival: " + p);
+        }
+        assertEquals(0, packets.stream().filter(p -> p.flags().equals("SA") && p.toHost().equals("client") && p.delivered()).count(),
+            "no SYN-ACK to the client listed as delivered");
+        List<LabTrace.WirePacket> output = packets.stream().filter(p -> "server".equals(p.droppedBy())).toList();
+        assertTrue(!output.isEmpty(), packets.toString());
+        for (LabTrace.WirePacket p : output) {
+            assertEquals(List.of("OUTPUT: RST", "server", "other"), List.of(p.dropRule(), p.fromHost(), p.toHost()));
+            assertTrue(p.flags().contains("R") && p.link() == null && !p.delivered(), "never on a link: " + p);
+        }
+        // a packet appears once: the INPUT drop marks the segment seen on the wire, it adds none
+        assertEquals(packets.stream().map(LabTrace.WirePacket::order).distinct().count(), packets.size());
+    }
+
+    @Test
+    void eventsCarryTheirCausalOrder() {
+        LabTrace t = LabEngineTest.lab(run, "firewall-drops").trace();
+        LabTrace.StateChange synSent = t.states().stream()
+            .filter(s -> s.host().equals("client") && s.to().equals("TCP_SYN_SENT")).findFirst().orElseThrow();
+        LabTrace.WirePacket syn = t.packets().stream().filter(p -> p.fromHost().equals("client") && p.flags().equals("S"))
+            .findFirst().orElseThrow();
+        LabTrace.StateChange request = t.states().stream()
+            .filter(s -> s.host().equals("server") && s.to().equals("TCP_NEW_SYN_RECV")).findFirst().orElseThrow();
+        assertTrue(synSent.order() >= 0 && synSent.order() < syn.order(), "SYN_SENT, then the SYN it sends");
+        assertTrue(syn.order() < request.order(), "the SYN, then the request sock it made");
+    }
+
+    @Test
+    void listenerQueuesAreSampledOverTime() {
+        LabTrace t = LabEngineTest.lab(run, "firewall-drops").trace();
+        List<LabTrace.QueueSample> q = t.queues().stream().filter(s -> s.listener().equals("192.0.2.2:80")).toList();
+        assertTrue(q.stream().allMatch(s -> s.host().equals("server") && s.backlog() == 8), q.toString());
+        // the lan has no delay: by the end of instant 0 the client's SYN made a request sock (an instant keeps its last sample)
+        assertEquals(List.of(0L, 1, 0), List.of(q.get(0).timeNanos(), q.get(0).requests(), q.get(0).acceptQueue()), q.toString());
+        assertEquals(1, q.get(q.size() - 1).requests(), "the client's request sock is still there: " + q);
+        List<Integer> accept = q.stream().map(LabTrace.QueueSample::acceptQueue).toList();
+        int queued = accept.indexOf(1);
+        assertTrue(queued > 0 && accept.subList(queued, accept.size()).contains(0), "queued, then accepted: " + q);
+        LabTrace.QueueSample accepted = q.get(queued + accept.subList(queued, accept.size()).indexOf(0));
+        assertEquals(2_000_000_000L, accepted.timeNanos(), "sampled when the script called accept()");
+        for (int i = 1; i < q.size(); i++) {
+            assertTrue(q.get(i).timeNanos() >= q.get(i - 1).timeNanos(), "in time order");
+        }
+    }
+
+    @Test
     void aWrongTimingExpectationSaysExpectedActualWhenAndWhere() {
         LabResult lab = LabEngineTest.lab(run, "wrong-timing");
         CheckResult c = lab.checks().get(0);

@@ -40,7 +40,7 @@ class ReportsTest {
             Files.readAllBytes(tmp.resolve("syn-ack-lost/client-server.pcap")));
         assertFalse(Files.exists(tmp.getParent().resolve("broken lab")), "a lab id cannot escape the dir");
         try (Stream<Path> all = Files.list(tmp)) {
-            assertEquals(8, all.count(), "3 lab folders, 3 TEST files, summary, index");
+            assertEquals(9, all.count(), "3 lab folders, 3 TEST files, summary, index, the list of files written");
         }
     }
 
@@ -52,7 +52,7 @@ class ReportsTest {
         Reports.write(SampleRuns.run(), b);
         try (Stream<Path> files = Files.walk(a)) {
             List<Path> list = files.filter(Files::isRegularFile).toList();
-            assertEquals(3 * 3 + 1 + 3 + 2, list.size());
+            assertEquals(3 * 3 + 1 + 3 + 2 + 1, list.size());
             for (Path f : list) {
                 assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(a.relativize(f))), f.toString());
             }
@@ -185,7 +185,7 @@ class ReportsTest {
                 new StateChange(30, "client", "sk1 192.0.2.1:56770>192.0.2.2:80", "TCP_SYN_SENT", "TCP_ESTABLISHED"),
                 new StateChange(40, "server", "req4 192.0.2.2:80>192.0.2.1:1", "TCP_NEW_SYN_RECV", "TCP_CLOSE")),
             List.of(), List.of(), List.of());
-        List<String> rows = LadderSvg.rows(t).stream()
+        List<String> rows = LadderRows.rows(t).stream()
             .map(r -> r.time() + " " + r.states().stream().map(b -> b.host() + ":" + b.label()).toList()).toList();
         assertEquals(List.of("0 [server:sk1 LISTEN]", "10 [server:req2 NEW_SYN_RECV]",
             "30 [server:req2 ⇒ sk3 SYN_RECV → ESTABLISHED, client:sk1 ESTABLISHED]", "40 [server:req4 removed]"), rows);
@@ -223,13 +223,23 @@ class ReportsTest {
     }
 
     @Test
-    void rowsFollowTimeNotScale() throws IOException {
+    void rowsFollowTimeNotScaleAndRepeatsFold() throws IOException {
         Reports.write(new RunResult(1, List.of(SampleRuns.many(200)), 1), tmp);
         String html = Files.readString(tmp.resolve("many/index.html"));
-        Matcher m = Pattern.compile("height=\"(\\d+)\" viewBox").matcher(html);
-        assertTrue(m.find());
-        int height = Integer.parseInt(m.group(1));
-        assertTrue(height > 200 * LadderSvg.PACKET_H && height < 200 * (LadderSvg.PACKET_H + 8) + 200, "height " + height);
+        assertEquals(200, count(html, "<g class=\"pkt"), "every segment is still drawn (in folds too)");
+        assertTrue(count(html, "<details class=\"fold\"") >= 10, "ping-pong runs between the losses fold");
+        int visible = 0;
+        Matcher m = Pattern.compile("<details class=\"fold\"|<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ladder-rows\" "
+            + "width=\"\\d+\" height=\"(\\d+)\"").matcher(html);
+        while (m.find()) {
+            visible += m.group(1) == null ? LadderSvg.FOLD_H : Integer.parseInt(m.group(1));
+            if (m.group(1) == null) {
+                // skip the fold's own rows: hidden until opened
+                int end = html.indexOf("</details>", m.end());
+                m.region(end, html.length());
+            }
+        }
+        assertTrue(visible < 200 * LadderSvg.PACKET_H / 3, "folded height " + visible);
         assertEquals(1, count(html, "class=\"gap\""));
         assertTrue(html.contains("192.0.2.2 (Linux)"));
     }

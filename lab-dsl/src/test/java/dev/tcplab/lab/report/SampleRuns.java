@@ -7,6 +7,7 @@ import dev.tcplab.lab.result.LabTrace.FaultMark;
 import dev.tcplab.lab.result.LabTrace.HostInfo;
 import dev.tcplab.lab.result.LabTrace.KernelCall;
 import dev.tcplab.lab.result.LabTrace.LinkCapture;
+import dev.tcplab.lab.result.LabTrace.QueueSample;
 import dev.tcplab.lab.result.LabTrace.StateChange;
 import dev.tcplab.lab.result.LabTrace.WirePacket;
 import dev.tcplab.lab.result.Outcome;
@@ -85,6 +86,63 @@ public final class SampleRuns {
             p, List.of(), List.of(), List.of(), List.of());
         return new LabResult("many", "Many segments", "many.lab.kts", 1, Outcome.PASSED, null, null,
             List.of(new CheckResult("all delivered", null, 1, 1, false, Outcome.PASSED, null, 5 * MS, null)), t, 5, n * 3 * MS);
+    }
+
+    /**
+     * Six hosts (the width a 1,400 px page must hold): the server's SYN-ACK dies at the client's
+     * own INPUT chain, then a flood of 31 SYNs 2 ms apart from the attacker to sc1, each answered by
+     * a SYN-ACK whose RST the attacker's OUTPUT chain drops; at 1 s the client's retransmitted SYN
+     * gets through. Every event carries its place in the event log; the listeners' queues are sampled.
+     */
+    public static LabResult sixHosts() {
+        String[][] hosts = {{"attacker", "192.0.2.66"}, {"client", "192.0.2.1"}, {"server", "192.0.2.2"},
+            {"sc1", "192.0.2.11"}, {"observer-with-a-long-name", "192.0.2.99"}, {"late", "192.0.2.3"}};
+        List<HostInfo> hostInfos = new ArrayList<>();
+        for (String[] h : hosts) {
+            hostInfos.add(new HostInfo(h[0], h[1], "model"));
+        }
+        List<WirePacket> p = new ArrayList<>();
+        List<StateChange> st = new ArrayList<>();
+        long[] order = {0};
+        String opts = "mss=1460,sackOK,TS val=1 ecr=0,nop,wscale=7";
+        st.add(new StateChange(0, "server", "sk1 192.0.2.2:80>0.0.0.0:0", "TCP_CLOSE", "TCP_LISTEN", order[0]++));
+        st.add(new StateChange(0, "sc1", "sk1 192.0.2.11:80>0.0.0.0:0", "TCP_CLOSE", "TCP_LISTEN", order[0]++));
+        st.add(new StateChange(0, "client", "sk1 192.0.2.1:40000>192.0.2.2:80", "TCP_CLOSE", "TCP_SYN_SENT", order[0]++));
+        p.add(seg(0, "client", "server", "192.0.2.1", 40000, "192.0.2.2", 80, "S", 0, -1, opts, order[0]++, null, null));
+        st.add(new StateChange(0, "server", "req2 192.0.2.2:80>192.0.2.1:40000", "TCP_LISTEN", "TCP_NEW_SYN_RECV", order[0]++));
+        p.add(seg(0, "server", "client", "192.0.2.2", 80, "192.0.2.1", 40000, "SA", 0, 1, opts, order[0]++, "client", "INPUT: SYN,ACK"));
+        for (int i = 0; i < 31; i++) {
+            long t = 10 * MS + i * 2 * MS;
+            p.add(seg(t, "attacker", "sc1", "192.0.2.66", 20000 + i, "192.0.2.11", 80, "S", 0, -1, opts, order[0]++, null, null));
+            p.add(seg(t, "sc1", "attacker", "192.0.2.11", 80, "192.0.2.66", 20000 + i, "SA", 0, 1, opts, order[0]++, null, null));
+            p.add(seg(t, "attacker", "sc1", "192.0.2.66", 20000 + i, "192.0.2.11", 80, "R", 1, -1, "", order[0]++,
+                "attacker", "OUTPUT: --tcp-flags RST RST"));
+        }
+        p.add(seg(1000 * MS, "client", "server", "192.0.2.1", 40000, "192.0.2.2", 80, "S", 0, -1, opts, order[0]++, null, null));
+        p.add(seg(1000 * MS, "server", "client", "192.0.2.2", 80, "192.0.2.1", 40000, "SA", 0, 1, opts, order[0]++, null, null));
+        st.add(new StateChange(1000 * MS, "client", "sk1 192.0.2.1:40000>192.0.2.2:80", "TCP_SYN_SENT", "TCP_ESTABLISHED", order[0]++));
+        p.add(seg(1000 * MS, "client", "server", "192.0.2.1", 40000, "192.0.2.2", 80, "A", 1, 1, "", order[0]++, null, null));
+        st.add(new StateChange(1000 * MS, "server", "sk3 192.0.2.2:80>192.0.2.1:40000", "TCP_NEW_SYN_RECV", "TCP_SYN_RECV", order[0]++));
+        st.add(new StateChange(1000 * MS, "server", "req2 192.0.2.2:80>192.0.2.1:40000", "TCP_NEW_SYN_RECV", "TCP_CLOSE", order[0]++));
+        st.add(new StateChange(1000 * MS, "server", "sk3 192.0.2.2:80>192.0.2.1:40000", "TCP_SYN_RECV", "TCP_ESTABLISHED", order[0]++));
+        List<QueueSample> q = List.of(
+            new QueueSample(0, "server", "192.0.2.2:80", 0, 0, 8), new QueueSample(0, "sc1", "192.0.2.11:80", 0, 0, 8),
+            new QueueSample(1, "server", "192.0.2.2:80", 1, 0, 8),
+            new QueueSample(1000 * MS, "server", "192.0.2.2:80", 0, 1, 8),
+            new QueueSample(1500 * MS, "server", "192.0.2.2:80", 0, 0, 8));
+        LabTrace trace = new LabTrace(hostInfos, p, st, List.of(), List.of(), List.of(new LinkCapture("lan", new byte[0])),
+            List.of(), q);
+        List<CheckResult> checks = List.of(
+            new CheckResult("the client gets in at 1 s", null, 1, 1, false, Outcome.PASSED, null, 1000 * MS, null));
+        return new LabResult("six-hosts", "Six hosts, a firewall and a flood", "six-hosts.lab.kts", 1, Outcome.PASSED,
+            null, null, checks, trace, 10, 2000 * MS);
+    }
+
+    static WirePacket seg(long t, String from, String to, String src, int sp, String dst, int dp, String flags, long relSeq,
+                          long relAck, String opts, long order, String droppedBy, String rule) {
+        boolean output = rule != null && rule.startsWith("OUTPUT");
+        return new WirePacket(t, output ? null : "lan", from, to, src, sp, dst, dp, flags, 1000 + relSeq,
+            relAck < 0 ? 0 : 5000 + relAck, relSeq, relAck, 64240, 0, opts, droppedBy == null, null, order, droppedBy, rule);
     }
 
     public static RunResult run() {

@@ -31,6 +31,11 @@ public final class Trace {
         return enabled && recordKernelCalls;
     }
 
+    /** Whether frames (and firewall drops) are recorded: a caller skips building their bytes otherwise. */
+    public boolean framesOn() {
+        return enabled && recordFrames;
+    }
+
     public void addListener(Consumer<TraceEvent> l) {
         listeners.add(l);
     }
@@ -42,7 +47,7 @@ public final class Trace {
         if (e instanceof TraceEvent.KernelCall && !recordKernelCalls) {
             return;
         }
-        if (e instanceof TraceEvent.Frame && !recordFrames) {
+        if ((e instanceof TraceEvent.Frame || e instanceof TraceEvent.NetfilterDrop) && !recordFrames) {
             return;
         }
         events.add(e);

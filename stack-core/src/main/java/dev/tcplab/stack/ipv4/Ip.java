@@ -14,6 +14,7 @@ import dev.tcplab.stack.wire.IpProtocol;
 import dev.tcplab.stack.wire.Ipv4Address;
 import dev.tcplab.stack.wire.Ipv4Packet;
 import dev.tcplab.stack.wire.Ipv4Repr;
+import dev.tcplab.stack.wire.MacAddress;
 import dev.tcplab.stack.wire.TcpPacket;
 import dev.tcplab.stack.wire.TcpRepr;
 import dev.tcplab.stack.wire.WireError;
@@ -186,6 +187,9 @@ public final class Ip {
             Netfilter.Rule rule = netfilter.matchInput(Ipv4Repr.parse(ip), TcpRepr.parse(tp));
             if (rule != null) {
                 fn("nf_hook_slow", "INPUT drop: " + rule.description());
+                if (trace.framesOn()) {
+                    trace.add(new TraceEvent.NetfilterDrop(loop.now(), host, "INPUT", rule.description(), ip.buffer().clone()));
+                }
                 return;
             }
         }
@@ -219,6 +223,10 @@ public final class Ip {
         Netfilter.Rule rule = netfilter.matchOutput(ip, tcp);
         if (rule != null) {
             fn("nf_hook_slow", "OUTPUT drop: " + rule.description());
+            if (trace.framesOn()) {
+                trace.add(new TraceEvent.NetfilterDrop(loop.now(), host, "OUTPUT", rule.description(),
+                    Frames.tcp(r.iface().device().mac(), MacAddress.ZERO, ip, tcp)));
+            }
             return true;
         }
         mib.inc(Counter.IpOutRequests);
