@@ -72,6 +72,7 @@ public class GradeMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        LibraryLogging.quiet();
         if (!solutions && (submission == null || !submission.isDirectory())) {
             throw new MojoFailureException("Submission not found: " + submission
                 + " (give -Dsubmission=DIR, or -Dlab.solutions=true to grade the reference solutions)");
