@@ -74,7 +74,8 @@ public final class Scaffold {
         Curriculum curriculum = Curriculum.of(dir);
         Path existing = curriculum.folderOf(name);
         if (existing != null) {
-            throw new FileAlreadyExistsException(existing.toString(), null, "a lab folder already exists; not overwriting it");
+            throw new FileAlreadyExistsException(existing.toString(), null, "a lab named " + name
+                + " already exists there; not overwriting it");
         }
         String folderName = name;
         if (number != null || curriculum.numbered()) {

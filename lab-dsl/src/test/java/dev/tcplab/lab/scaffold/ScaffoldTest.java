@@ -81,7 +81,10 @@ class ScaffoldTest {
         assertTrue(taken.getReason().startsWith("number 20 is taken by 20-model-vs-kernel"), taken.getReason());
         assertThrows(FileAlreadyExistsException.class, () -> Scaffold.create(labs, "fin-handshake", Scaffold.Kind.EXERCISE, null));
         // a lab id is its script's name, whatever its folder is called
-        assertThrows(FileAlreadyExistsException.class, () -> Scaffold.create(labs, "synack-loss", Scaffold.Kind.WALKTHROUGH, null));
+        FileAlreadyExistsException dup = assertThrows(FileAlreadyExistsException.class,
+            () -> Scaffold.create(labs, "synack-loss", Scaffold.Kind.WALKTHROUGH, null));
+        assertEquals(labs.resolve("04-synack-loss").toString(), dup.getFile());
+        assertEquals("a lab named synack-loss already exists there; not overwriting it", dup.getReason());
         IllegalArgumentException numbered = assertThrows(IllegalArgumentException.class,
             () -> Scaffold.create(labs, "15-x", Scaffold.Kind.WALKTHROUGH, null));
         assertTrue(numbered.getMessage().contains("give the name alone"), numbered.getMessage());
