@@ -15,5 +15,13 @@ assert log.contains('already exists')
 def result = new JsonSlurper().parse(new File(basedir, 'target/lab-reports/my-lab/result.json'))
 assert result.outcome == 'PASSED'
 assert result.points == 8 && result.maxPoints == 8
-assert log.contains('1 lab(s), 1 passed; score 8/8')
+// 3: a walk-through, numbered as asked, without submission folders; the output says where to start
+def tour = new File(basedir, 'src/labs/03-tour')
+assert new File(tour, 'tour.lab.kts').text.contains('step("SYN")')
+assert !new File(tour, 'solution').exists() && !new File(tour, 'submission-template').exists()
+assert log.contains('Start here: ' + new File(tour, 'README.md').path + ', then ' + new File(tour, 'tour.lab.kts').path)
+assert log.contains('Run it (every check green): mvn lab:run -Dlab=tour')
+def tourResult = new JsonSlurper().parse(new File(basedir, 'target/lab-reports/tour/result.json'))
+assert tourResult.outcome == 'PASSED' && tourResult.points == 4
+assert log =~ /\[INFO\] PASSED: 2 labs, 2 passed, 0 failed, 0 errors; 12\/12 points; /
 return true

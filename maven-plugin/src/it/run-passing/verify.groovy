@@ -29,10 +29,15 @@ assert json.parse(new File(only, 'handshake/result.json')).seed == 7
 def log = new File(basedir, 'build.log').text
 assert log.contains('✓ the client is ESTABLISHED after one round trip  2/2')
 assert log.contains('✓ a SYN to a closed port is answered by a RST  2/2')
-assert log.contains('2 lab(s), 2 passed; score 5/5; seed 1')
-assert log.contains('1 lab(s), 1 passed; score 3/3; seed 7')
+assert log =~ /\[INFO\] PASSED: 2 labs, 2 passed, 0 failed, 0 errors; 5\/5 points; [0-9.]+ s\n/
+assert log =~ /PASSED  Handshake over a 10 ms link: 3\/3 points, 2 checks, virtual [0-9.]+ ms, seed 1\n/
+assert log =~ /\[INFO\] PASSED: 1 lab, 1 passed, 0 failed, 0 errors; 3\/3 points; [0-9.]+ s\n/
+assert log =~ /PASSED  Handshake over a 10 ms link: 3\/3 points, 2 checks, virtual [0-9.]+ ms, seed 7\n/
 assert !log.contains('not yet true')
 // invocation 3: -Dlab.skip
 assert log.contains('Labs skipped (lab.skip)')
+// invocation 4: -Dlab.labsDirectory wins over the pom's lab.labsDirectory property (as in labs/pom.xml)
+def byProperty = new File(basedir, 'target/by-property')
+assert byProperty.list().toList().sort() == ['TEST-refused.xml', 'index.html', 'refused', 'summary.txt']
 assert !log.contains('BUILD FAILURE')
 return true

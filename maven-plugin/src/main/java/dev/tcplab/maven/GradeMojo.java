@@ -85,6 +85,7 @@ public class GradeMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        LibraryLogging.quiet();
         if (submissions != null) {
             batch();
             return;

@@ -1,11 +1,11 @@
 package dev.tcplab.maven;
 
+import dev.tcplab.lab.console.ConsoleLines;
 import dev.tcplab.lab.engine.LabEngine;
 import dev.tcplab.lab.engine.LabListener;
 import dev.tcplab.lab.engine.RunRequest;
 import dev.tcplab.lab.report.Reports;
 import dev.tcplab.lab.result.LabResult;
-import dev.tcplab.lab.result.Outcome;
 import dev.tcplab.lab.result.RunResult;
 import java.io.File;
 import java.io.IOException;
@@ -96,6 +96,7 @@ public class RunMojo extends AbstractMojo {
             getLog().info("Labs skipped (lab.skip)");
             return;
         }
+        LibraryLogging.quiet();
         Path dir = LabScripts.labsDirectory(basedir, labsDirectory);
         List<Path> scripts;
         Duration limit;
@@ -114,7 +115,7 @@ public class RunMojo extends AbstractMojo {
         }
         RunResult run;
         try {
-            run = run(scripts, limit, new ConsoleListener(getLog()));
+            run = run(scripts, limit, new ConsoleListener(getLog(), scripts.size()));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("The lab engine failed: " + e, e);
         }
@@ -123,23 +124,19 @@ public class RunMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reportsDirectory + ": " + e.getMessage(), e);
         }
-        // the summary: a line per lab, and again the checks that did not pass (passed ones were printed as they ran)
-        for (String line : Reports.summary(run).split("\n")) {
-            if (!line.startsWith("  \u2713")) {
-                getLog().info(line);
-            }
-        }
         if (run.isolation() != null) {
             getLog().info("Isolation of submission code: " + run.isolation());
         }
         getLog().info("Reports: " + reportsDirectory.toPath().resolve("index.html"));
-        long failed = run.labs().stream().filter(l -> l.outcome() == Outcome.FAILED || l.outcome() == Outcome.ERROR).count();
-        if (failed > 0) {
-            String msg = failed + " of " + run.labs().size() + " lab(s) failed; see " + reportsDirectory.toPath().resolve("index.html");
-            if (failOnFailure) {
-                throw new MojoFailureException(msg);
-            }
-            getLog().warn(msg);
+        // one last line, as the CLI's: every failure was printed in full as it happened; this names
+        // them, and as the build failure's message it survives `mvn -q`
+        String summary = ConsoleLines.summary(run);
+        if (run.allPassed()) {
+            getLog().info(summary);
+        } else if (failOnFailure) {
+            throw new MojoFailureException(summary + "; reports: " + reportsDirectory.toPath().resolve("index.html"));
+        } else {
+            getLog().warn(summary);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tcplab.lab.cli;
 
+import dev.tcplab.lab.console.ConsoleLines;
 import dev.tcplab.lab.engine.LabFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,13 +51,13 @@ final class ListCommand implements Command {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.printf("%-" + width + "s  %s  (%s, %s points)%n", lab.id(), lab.title(), Console.count(lab.checks().size(), "check"),
-                Console.points(lab.points()));
+            out.printf("%-" + width + "s  %s  (%s, %s points)%n", lab.id(), lab.title(), ConsoleLines.count(lab.checks().size(), "check"),
+                ConsoleLines.points(lab.points()));
             if (line.hasOption("checks")) {
-                lab.checks().forEach(c -> out.printf("%" + width + "s    - %s  [%s]%n", "", c.name(), Console.points(c.points())));
+                lab.checks().forEach(c -> out.printf("%" + width + "s    - %s  [%s]%n", "", c.name(), ConsoleLines.points(c.points())));
             }
         }
-        out.println(Console.count(labs.size(), "lab"));
+        out.println(ConsoleLines.count(labs.size(), "lab"));
         return 0;
     }
 }

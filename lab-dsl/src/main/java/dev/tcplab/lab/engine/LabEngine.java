@@ -21,8 +21,12 @@ import java.util.List;
  * loops or exhausts memory becomes an ERROR result and the others still run.
  */
 public final class LabEngine {
-    /** Bumped whenever the DSL changes, so cached compiled scripts are not reused across versions. */
-    public static final String VERSION = "0.3.0";
+    /**
+     * The toolkit's version: the Maven project's (tcplab-version.properties, filtered by the build).
+     * Part of the compiled-script cache key, with every classpath entry's build stamp, so a
+     * rebuilt DSL never loads a stale compiled script even within one version.
+     */
+    public static final String VERSION = ToolkitVersion.read();
 
     /** Per-lab wall-clock limit when the request has none and -Dtcplab.timeout (seconds) is unset. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);

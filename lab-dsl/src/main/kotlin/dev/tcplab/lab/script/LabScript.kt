@@ -63,7 +63,7 @@ object LabScriptCompilation : ScriptCompilationConfiguration({
         "dev.tcplab.stack.dev.fault.Matchers",
     )
     jvm {
-        // the DSL's own loader, not the context one: inside Maven it is the plugin realm (TECH-NOTES)
+        // the DSL's own loader, not the context one: inside Maven it is the plugin realm
         dependenciesFromClassloader(classLoader = LabScript::class.java.classLoader, wholeClasspath = true)
         jvmTarget("17") // the DSL's inline functions are Java 17 bytecode
     }

@@ -74,6 +74,45 @@ class MainTest {
             + "failing/expect.lab.kts:9)", lines.get(i + 1));
         assertTrue(lines.get(lines.size() - 1).startsWith("FAILED: 1 lab, 0 passed, 1 failed, 0 errors; 2/6 points"),
             lines::toString);
+        // printed once in full as it happened, and named once more in the last line
+        assertTrue(lines.get(lines.size() - 1).endsWith(" s; not passed: expect › handshake state, expect › too late"),
+            lines::toString);
+        assertEquals(1, lines.stream().filter(l -> l.contains("expected \"TCP_ESTABLISHED\"")).count(), lines::toString);
+    }
+
+    @Test
+    void versionIsTheMavenProjects() {
+        String version = System.getProperty("tcplab.projectVersion");
+        assertTrue(version != null && !version.isBlank() && !version.contains("${"), "surefire passes the pom's version");
+        assertEquals(version, LabEngine.VERSION);
+        assertEquals(0, tcplab("--version"));
+        assertEquals(List.of("tcplab " + version), lines());
+        out.reset();
+        assertEquals(0, tcplab("--help"));
+        assertTrue(lines().get(0).startsWith("tcplab " + version + " - "), lines()::toString);
+    }
+
+    @Test
+    void newMakesANumberedWalkThroughThatRunsGreen(@TempDir Path labs) throws Exception {
+        java.nio.file.Files.createDirectories(labs.resolve("01-first"));
+        java.nio.file.Files.createDirectories(labs.resolve("02-second"));
+        assertEquals(0, tcplab("new", "--dir", labs.toString(), "--kind", "walkthrough", "fin-close"));
+        Path lab = labs.resolve("03-fin-close");
+        assertEquals(List.of("created " + lab.resolve("fin-close.lab.kts"), "created " + lab.resolve("README.md"),
+            "start here: " + lab.resolve("README.md") + ", then " + lab.resolve("fin-close.lab.kts"),
+            "run it: tcplab run " + lab + "   (every check green)"), lines());
+        out.reset();
+        assertEquals(0, tcplab("run", lab.toString()), out::toString);
+        assertTrue(lines().get(lines().size() - 1).startsWith("PASSED: 1 lab, 1 passed, 0 failed, 0 errors; 4/4 points"),
+            lines()::toString);
+
+        out.reset();
+        assertEquals(0, tcplab("new", "--dir", labs.toString(), "--number", "12", "predict"));
+        assertTrue(lines().contains("created " + labs.resolve("12-predict/solution/answers.properties")), lines()::toString);
+        assertEquals(2, tcplab("new", "--dir", labs.toString(), "--kind", "quiz", "x"));
+        assertTrue(errText().contains("lab kind 'quiz': use walkthrough or exercise"), errText());
+        assertEquals(1, tcplab("new", "--dir", labs.toString(), "--number", "1", "y"));
+        assertTrue(errText().contains("number 1 is taken by 01-first"), errText());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine inside a Maven plugin realm: lab-dsl and its dependencies in their own
  * URLClassLoader (as ClassWorlds does), the thread's context loader elsewhere. The scripts'
- * classpath must come from the DSL's loader (TECH-NOTES), not from the context or the JVM's.
+ * classpath must come from the DSL's loader, not from the context or the JVM's.
  */
 class PluginRealmTest {
     @TempDir

@@ -5,7 +5,7 @@ import java.util.TreeMap;
 
 /**
  * A host's sysctls by /proc/sys name, defaulting to the reference kernel's values
- * (shared/reference/linux-6.18/README.md "Sysctls not mentioned are the namespace defaults").
+ * (src/test/resources/reference/linux-6.18/README.md "Sysctls not mentioned are the namespace defaults").
  */
 public final class Sysctls {
     private static final Map<String, String> DEFAULTS = new TreeMap<>();

@@ -108,6 +108,19 @@ public final class LabNames {
         return removed;
     }
 
+    /**
+     * {@link #sweepStale()} before a new namespace is made; a sweep that cannot run (no `ip`, a
+     * namespace another process is deleting at the same moment) never stops the lab: the create
+     * that follows reports a real problem itself.
+     */
+    static void sweepStaleQuietly() {
+        try {
+            sweepStale();
+        } catch (RuntimeException ignored) {
+            // see above
+        }
+    }
+
     private static boolean alive(long pid) {
         return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

@@ -213,12 +213,18 @@ public final class LinuxHost implements AutoCloseable {
 
     // ---- namespace-wide ----
 
-    /** sysctl -w name=value inside the namespace (only in a namespace the lab created). */
+    /**
+     * sysctl -w name=value inside the namespace (only in a namespace the lab created), and only a
+     * setting Linux keeps per network namespace ({@link NamespacedSysctl}: net.* that the namespace
+     * has writable); a host-wide one (kernel.*, vm.*, fs.*, net.core.netdev_max_backlog, ...) is an
+     * IllegalArgumentException naming the rule, and nothing is written.
+     */
     public void sysctl(String name, String value) {
         ns.requireOwned("set a sysctl in");
-        if (!SYSCTL_NAME.matcher(name).matches() || value.contains("\n")) {
-            throw new IllegalArgumentException("not a sysctl name/value: '" + name + "' = '" + value + "'");
+        if (value.contains("\n")) {
+            throw new IllegalArgumentException("not a sysctl value: '" + name + "' = '" + value + "'");
         }
+        NamespacedSysctl.requirePerNamespace(ns, name);
         ns.exec("sysctl", "-qw", name + "=" + value).orThrow();
     }
 

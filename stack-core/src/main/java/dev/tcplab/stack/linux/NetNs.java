@@ -22,8 +22,13 @@ public final class NetNs implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** Creates a lab-owned namespace. Needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN). */
+    /**
+     * Creates a lab-owned namespace. Needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN). First removes what
+     * dead runs left ({@link LabNames#sweepStale()}: only names of our scheme whose creating pid is
+     * gone), so a lab killed with SIGKILL is cleaned up by the next real-interface use.
+     */
     public static NetNs create() {
+        LabNames.sweepStaleQuietly();
         NetNs ns = new NetNs(LabNames.newNamespace(), true);
         Command.of("ip", "netns", "add", ns.name).run().orThrow();
         OwnedResources.add(ns);

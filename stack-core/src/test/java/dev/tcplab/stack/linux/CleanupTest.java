@@ -80,9 +80,10 @@ class CleanupTest {
         gone.waitFor();
         String stale = "tcplab-" + gone.pid() + "-0";
         String foreign = "tcplabtest-keep-" + ProcessHandle.current().pid();
-        Command.of("ip", "netns", "add", stale).run().orThrow();
-        Command.of("ip", "netns", "add", foreign).run().orThrow();
         try (NetNs live = NetNs.create()) {
+            // made after create(), which sweeps too (SigkilledRunTest covers that path)
+            Command.of("ip", "netns", "add", stale).run().orThrow();
+            Command.of("ip", "netns", "add", foreign).run().orThrow();
             List<String> removed = LabNames.sweepStale();
             assertTrue(removed.contains(stale), removed.toString());
             assertFalse(netnsExists(stale));

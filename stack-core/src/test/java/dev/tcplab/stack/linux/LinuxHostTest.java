@@ -147,6 +147,43 @@ class LinuxHostTest {
         assertThrows(IllegalArgumentException.class, () -> a.sysctl("net.ipv4.tcp_syn_retries; reboot", "1"));
     }
 
+    /** Refused before anything is written: the host keeps its value. */
+    @Test
+    void hostWideSysctlsAreRefusedAndPerNamespaceOnesAccepted() {
+        String printk = rootSysctl("kernel.printk_ratelimit");
+        IllegalArgumentException kernel = assertThrows(IllegalArgumentException.class,
+                () -> a.sysctl("kernel.printk_ratelimit", printk.equals("7") ? "8" : "7"));
+        assertEquals("sysctl kernel.printk_ratelimit is host-wide: kernel.* settings are one value for the whole machine, "
+                + "and a lab may change only settings Linux keeps per network namespace (net.*, e.g. "
+                + "net.ipv4.tcp_syn_retries)", kernel.getMessage());
+        assertEquals(printk, rootSysctl("kernel.printk_ratelimit"));
+
+        // net.* that Linux keeps for the whole machine: absent from a child namespace, or read-only there
+        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> a.sysctl("net.core.netdev_max_backlog", "2000"));
+        assertTrue(absent.getMessage().startsWith("sysctl net.core.netdev_max_backlog is host-wide: Linux keeps it for the "
+                + "whole machine, not per network namespace"), absent.getMessage());
+        String rmemMax = rootSysctl("net.core.rmem_max");
+        IllegalArgumentException readOnly = assertThrows(IllegalArgumentException.class,
+                () -> a.sysctl("net.core.rmem_max", "4096"));
+        assertTrue(readOnly.getMessage().startsWith("sysctl net.core.rmem_max is host-wide: Linux shares one value"),
+                readOnly.getMessage());
+        assertEquals(rmemMax, rootSysctl("net.core.rmem_max"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> a.sysctl("net.ipv4.no_such_setting", "1"))
+                .getMessage().contains("no such setting"));
+
+        // net.core.somaxconn is per namespace (netns_core_table): accepted, and the host keeps its own
+        String somaxconn = rootSysctl("net.core.somaxconn");
+        String other = somaxconn.equals("1000") ? "1001" : "1000";
+        a.sysctl("net.core.somaxconn", other);
+        assertEquals(other, a.sysctl("net.core.somaxconn"));
+        assertEquals(somaxconn, rootSysctl("net.core.somaxconn"));
+    }
+
+    private static String rootSysctl(String name) {
+        return Command.of("sysctl", "-n", name).run().orThrow().stdout().strip();
+    }
+
     @Test
     void nstatParsesCounterLines() {
         Map<String, Long> m = LinuxHost.parseNstat("#kernel\nIpInReceives                    12                 0.0\nTcpExtListenOverflows  0  0.0\n");

@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per ground-truth capture in shared/reference/linux-6.18 (named after it): the model
+ * One test per ground-truth capture in src/test/resources/reference/linux-6.18 (named after it): the model
  * runs the same situation and must produce the same segments in the same order, retransmission
  * times on the kernel's nominal schedule (within the timer slack), the same states where the
  * reference shows ss output, and the same counter deltas.
