@@ -60,5 +60,6 @@ public class NewMojo extends AbstractMojo {
         } else {
             getLog().info("Run it (every check green): mvn lab:run -Dlab=" + lab);
         }
+        getLog().info(Scaffold.WRITING_IT);
     }
 }

@@ -71,6 +71,7 @@ final class NewCommand implements Command {
         } else {
             out.println("run it: tcplab run " + lab.folder() + "   (every check green)");
         }
+        out.println(Scaffold.WRITING_IT);
         return 0;
     }
 

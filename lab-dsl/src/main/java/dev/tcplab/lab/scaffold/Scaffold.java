@@ -117,4 +117,9 @@ public final class Scaffold {
         Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
         return file;
     }
+
+    /** Where a lab's author reads next: printed by `tcplab new` and `mvn lab:new`. */
+    public static final String WRITING_IT = "Writing it: docs/dsl-tour.md builds a lab step by step (labs/15-tour/), "
+        + "and every DSL function, with an example, is in the reference lab-dsl/target/dokka/index.html "
+        + "(mvn -B -pl lab-dsl -am package -DskipTests).";
 }
