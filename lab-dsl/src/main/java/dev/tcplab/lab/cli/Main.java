@@ -104,8 +104,9 @@ public final class Main {
         to.println("Usage: tcplab <command> [options] [arguments]");
         to.println();
         to.println("Commands:");
-        commands.values().forEach(c -> to.printf("  %-6s %s%n", c.name(), c.summary()));
-        to.printf("  %-6s %s%n", "help", "show a command's options: tcplab help run");
+        String format = "  %-" + commands.keySet().stream().mapToInt(String::length).max().orElse(4) + "s %s%n";
+        commands.values().forEach(c -> to.printf(format, c.name(), c.summary()));
+        to.printf(format, "help", "show a command's options: tcplab help run");
         to.println();
         to.println("Exit status: 0 every check passed, 1 a check failed or a lab errored, 2 usage error.");
     }
@@ -128,6 +129,8 @@ public final class Main {
     }
 
     private static String flags(Option o) {
-        return "-" + o.getOpt() + ", --" + o.getLongOpt() + (o.hasArg() ? " " + o.getArgName() : "");
+        // an option without a short name is indented like one that has it: "    --solutions"
+        return (o.getOpt() == null ? "    --" : "-" + o.getOpt() + ", --") + o.getLongOpt()
+            + (o.hasArg() ? " " + o.getArgName() : "");
     }
 }

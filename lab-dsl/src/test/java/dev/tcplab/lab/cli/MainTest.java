@@ -100,7 +100,7 @@ class MainTest {
         Path lab = labs.resolve("03-fin-close");
         assertEquals(List.of("created " + lab.resolve("fin-close.lab.kts"), "created " + lab.resolve("README.md"),
             "start here: " + lab.resolve("README.md") + ", then " + lab.resolve("fin-close.lab.kts"),
-            "run it: tcplab run " + lab + "   (every check green)"), lines());
+            "run it: tcplab run " + lab + "   (every check green)", dev.tcplab.lab.scaffold.Scaffold.WRITING_IT), lines());
         out.reset();
         assertEquals(0, tcplab("run", lab.toString()), out::toString);
         assertTrue(lines().get(lines().size() - 1).startsWith("PASSED: 1 lab, 1 passed, 0 failed, 0 errors; 4/4 points"),
@@ -164,7 +164,7 @@ class MainTest {
         assertEquals(2, tcplab("run"));
         assertEquals(2, tcplab("run", "--frobnicate", LABS));
         assertEquals(2, tcplab("grade", LABS + "basic"));
-        assertTrue(errText().contains("--submission DIR (or --solutions) is required"), errText());
+        assertTrue(errText().contains("give one of --submission DIR, --submissions DIR or --solutions"), errText());
         assertEquals(2, tcplab("new", "Bad Name"));
         assertEquals(2, tcplab("help", "fly"));
     }
@@ -173,7 +173,7 @@ class MainTest {
     void helpReadsWell() {
         assertEquals(0, tcplab("--help"));
         String overview = out.toString(StandardCharsets.UTF_8);
-        for (String command : List.of("run", "list", "grade", "new", "help")) {
+        for (String command : List.of("run", "list", "grade", "new", "autograder", "classroom", "new-course", "help")) {
             assertTrue(overview.contains("\n  " + command + " "), overview);
         }
         out.reset();
@@ -183,7 +183,8 @@ class MainTest {
         assertTrue(lines.contains("  -s, --seed N           seed for every lab (overrides each lab's own seed)"), lines::toString);
         out.reset();
         assertEquals(0, tcplab("grade", "--help"));
-        assertTrue(lines().get(0).startsWith("Usage: tcplab grade (--submission DIR | --solutions)"), lines()::toString);
+        assertTrue(lines().get(0).startsWith("Usage: tcplab grade (--submission DIR | --submissions DIR | --solutions)"), lines()::toString);
+        assertTrue(lines().contains("      --solutions            grade each exercise with its own solution/ folder"), lines()::toString);
     }
 
     @Test
