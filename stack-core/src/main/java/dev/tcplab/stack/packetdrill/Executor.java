@@ -1,0 +1,407 @@
+package dev.tcplab.stack.packetdrill;
+
+import dev.tcplab.stack.host.Host;
+import dev.tcplab.stack.host.KernelProfile;
+import dev.tcplab.stack.host.Trace;
+import dev.tcplab.stack.ipv4.Ipv4Interface;
+import dev.tcplab.stack.ipv4.RouteTable;
+import dev.tcplab.stack.packetdrill.PacketdrillException.Kind;
+import dev.tcplab.stack.sim.EventLoop;
+import dev.tcplab.stack.sim.Rng;
+import dev.tcplab.stack.wire.DecodedFrame;
+import dev.tcplab.stack.wire.Frames;
+import dev.tcplab.stack.wire.IpProtocol;
+import dev.tcplab.stack.wire.Ipv4Address;
+import dev.tcplab.stack.wire.Ipv4Repr;
+import dev.tcplab.stack.wire.SackBlock;
+import dev.tcplab.stack.wire.TcpFlags;
+import dev.tcplab.stack.wire.TcpOptions;
+import dev.tcplab.stack.wire.TcpRepr;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plays a parsed script against one model host in virtual time, the way packetdrill plays it
+ * against a kernel through a tun device (run.c, run_packet.c, run_system_call.c): the host is
+ * the local end; the executor is the remote end, injecting the script's inbound packets and
+ * checking the host's outbound ones with packetdrill's rules (relative sequence numbers, TS
+ * val/ecr mapping, option comparison in order, {@code <...>}, timing tolerance of
+ * {@code max(tolerance_usecs, tolerance_percent of the gap since the previous event)}).
+ * The first difference stops the script with a {@link PacketdrillException} at its line.
+ */
+public final class Executor {
+    static final int LISTEN_PORT = 8080;
+    private static final Set<String> KNOWN_OPTIONS = Set.of("ip_version", "local_ip", "remote_ip", "gateway_ip",
+            "netmask_ip", "tolerance_usecs", "tolerance_percent", "tcp_ts_tick_usecs", "tcp_ts_ecr_scaled", "mss",
+            "strict_segments", "bind_port", "connect_port");
+
+    final Script script;
+    final String file;
+    final EventLoop loop = new EventLoop();
+    final Host host;
+    final TunDevice tun;
+    final Ipv4Address localIp;
+    final Ipv4Address remoteIp;
+    final int bindPort;
+    final int connectPort;
+    private final long toleranceUsecs;
+    private final double tolerancePercent;
+    private final long tsTickUsecs;
+    private final boolean tsEcrScaled;
+    private final boolean strictSegments;
+    private final Syscalls syscalls;
+    Conn conn;
+    /** Set by listen(): the next inbound SYN starts a new connection (a new remote port). */
+    boolean listening;
+    private int nextRemotePort = 48_000;
+    /** The script time (µs) of the event before the current one. */
+    long lastEventUsecs;
+    /** The line being played, for messages. */
+    int line;
+
+    private Executor(Script script, long seed) {
+        this.script = script;
+        this.file = script.file();
+        for (var o : script.options().entrySet()) {
+            if (!KNOWN_OPTIONS.contains(o.getKey())) {
+                throw new PacketdrillException(Kind.UNSUPPORTED, file, 1, "packetdrill option --" + o.getKey());
+            }
+        }
+        if (!script.options().getOrDefault("ip_version", "ipv4").equals("ipv4")) {
+            throw new PacketdrillException(Kind.UNSUPPORTED, file, 1, "--ip_version=" + script.options().get("ip_version")
+                    + " (the model runs IPv4)");
+        }
+        localIp = Ipv4Address.parse(script.options().getOrDefault("local_ip", "192.168.0.1"));
+        remoteIp = Ipv4Address.parse(script.options().getOrDefault("remote_ip", "192.0.2.1").replaceAll("/.*", ""));
+        bindPort = Integer.parseInt(script.options().getOrDefault("bind_port", "" + LISTEN_PORT));
+        connectPort = Integer.parseInt(script.options().getOrDefault("connect_port", "" + LISTEN_PORT));
+        toleranceUsecs = Long.parseLong(script.options().getOrDefault("tolerance_usecs", "4000"));
+        tolerancePercent = Double.parseDouble(script.options().getOrDefault("tolerance_percent", "12.5"));
+        tsTickUsecs = Long.parseLong(script.options().getOrDefault("tcp_ts_tick_usecs", "0"));
+        tsEcrScaled = script.options().containsKey("tcp_ts_ecr_scaled");
+        strictSegments = script.options().containsKey("strict_segments");
+        Trace trace = new Trace();
+        trace.setEnabled(false);
+        host = new Host("local", loop, trace, new Rng(seed), KernelProfile.LINUX_6_18);
+        tun = new TunDevice(loop);
+        Ipv4Interface iface = host.addInterface(tun, localIp, 16);
+        host.ip().routes().add(new RouteTable.Route(Ipv4Address.parse("0.0.0.0"), 0, null, iface));
+        host.ip().arp().addStatic(remoteIp, TunDevice.PEER_MAC);
+        syscalls = new Syscalls(this);
+    }
+
+    /** Plays a script; returns normally when it passes, throws at the first difference. */
+    public static void run(Script script, long seed) {
+        new Executor(script, seed).play();
+    }
+
+    private void play() {
+        if (script.initCommand() != null) {
+            line = script.initLine();
+            SetupCommand.run(host, file, script.initLine(), script.initCommand());
+        }
+        for (Event e : script.events()) {
+            line = e.line();
+            long start = startUsecs(e.time());
+            long end = endUsecs(e.time(), start);
+            if (e instanceof Event.Packet p && p.packet().inbound()) {
+                waitUntil(start);
+                inject(p.packet());
+            } else if (e instanceof Event.Packet p) {
+                expectOutbound(p, start, end);
+            } else if (e instanceof Event.Syscall s) {
+                syscalls.awaitBlocked();
+                waitUntil(start);
+                long sysEnd = s.endUsecs() < 0 ? -1 : (e.time().relative() ? lastEventUsecs + s.endUsecs() : s.endUsecs());
+                syscalls.run(s, start, sysEnd, tolerance(start));
+            } else if (e instanceof Event.Command c) {
+                waitUntil(start);
+                SetupCommand.run(host, file, c.line(), c.command());
+            } else if (e instanceof Event.Code c) {
+                waitUntil(start);
+                CodeBlock.run(this, c);
+            }
+            lastEventUsecs = start;
+        }
+        syscalls.awaitBlocked();
+    }
+
+    private long startUsecs(TimeSpec t) {
+        return switch (t.type()) {
+            case ANY -> lastEventUsecs;
+            case ABSOLUTE, ABSOLUTE_RANGE -> t.startUsecs();
+            case RELATIVE, RELATIVE_RANGE -> lastEventUsecs + t.startUsecs();
+        };
+    }
+
+    private long endUsecs(TimeSpec t, long start) {
+        return switch (t.type()) {
+            case ANY -> start;
+            case ABSOLUTE, ABSOLUTE_RANGE -> t.endUsecs();
+            case RELATIVE, RELATIVE_RANGE -> lastEventUsecs + t.endUsecs();
+        };
+    }
+
+    /** get_tolerance_usecs: the larger of tolerance_usecs and tolerance_percent of the gap since the last event. */
+    long tolerance(long eventUsecs) {
+        long dynamic = (long) (tolerancePercent / 100.0 * (eventUsecs - lastEventUsecs));
+        return Math.max(toleranceUsecs, dynamic);
+    }
+
+    /** Runs the model up to script time t (µs). */
+    void waitUntil(long usecs) {
+        loop.runUntil(usecs * 1000);
+    }
+
+    PacketdrillException failure(String msg) {
+        return new PacketdrillException(Kind.FAILURE, file, line, msg);
+    }
+
+    PacketdrillException unsupported(String msg) {
+        return new PacketdrillException(Kind.UNSUPPORTED, file, line, msg);
+    }
+
+    static String secs(long usecs) {
+        return String.format("%.6f", usecs / 1e6);
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    /** connect(): the socket under test becomes an active opener to remote_ip:connect_port. */
+    void newActiveConn(int localPort) {
+        conn = new Conn(connectPort, localPort);
+        listening = false;
+    }
+
+    private Conn connFor(PacketSpec p) {
+        boolean pureSyn = (p.flags() & TcpFlags.SYN) != 0 && (p.flags() & TcpFlags.ACK) == 0;
+        if (conn == null || (listening && pureSyn)) {
+            conn = new Conn(nextRemotePort++, bindPort);
+            listening = false;
+        }
+        return conn;
+    }
+
+    // ------------------------------------------------------------------ inbound
+
+    private void inject(PacketSpec p) {
+        Conn c = connFor(p);
+        int flags = p.flags();
+        int seq = (int) (p.seqStart() + Conn.REMOTE_SEQ_OFFSET);
+        int ack = (flags & TcpFlags.ACK) != 0 ? (int) (p.ack() - c.scriptLocalIsn + c.localIsn) : 0;
+        ByteArrayOutputStream opts = new ByteArrayOutputStream();
+        if (p.options() == null) {
+            throw failure("inbound packet with <...> options: packetdrill needs explicit options to send");
+        }
+        for (TcpOptionSpec o : p.options()) {
+            switch (o.kind()) {
+                case TcpOptionSpec.EOL, TcpOptionSpec.NOP -> opts.write(o.kind());
+                case TcpOptionSpec.MSS -> {
+                    opts.write(2);
+                    opts.write(4);
+                    put16(opts, o.a());
+                }
+                case TcpOptionSpec.WSCALE -> {
+                    opts.write(3);
+                    opts.write(3);
+                    opts.write((int) o.a());
+                }
+                case TcpOptionSpec.SACK_PERM -> {
+                    opts.write(4);
+                    opts.write(2);
+                }
+                case TcpOptionSpec.SACK -> {
+                    opts.write(5);
+                    opts.write(o.length());
+                    for (long v : o.sack()) {
+                        put32(opts, v - c.scriptLocalIsn + c.localIsn);
+                    }
+                }
+                case TcpOptionSpec.TS -> {
+                    opts.write(8);
+                    opts.write(10);
+                    put32(opts, o.a());
+                    put32(opts, (flags & TcpFlags.ACK) != 0 ? liveEcr(c, o.b()) : o.b());
+                }
+                default -> throw unsupported("inbound TCP option kind " + o.kind());
+            }
+        }
+        byte[] raw = opts.toByteArray();
+        if (raw.length % 4 != 0) {
+            // packetdrill requires whole 32-bit words of options (tcp_packet.c)
+            throw new PacketdrillException(Kind.PARSE, file, line, "TCP option list is " + raw.length
+                    + " bytes, not a multiple of 4");
+        }
+        TcpOptions options = raw.length == 0 ? TcpOptions.NONE : TcpOptions.parse(raw, 0, raw.length);
+        int window = p.window() < 0 ? 0 : p.window();
+        TcpRepr tcp = new TcpRepr(c.remotePort, c.localPort, seq, ack, flags, window, p.urgent(), options,
+                new byte[p.payloadLength()]);
+        Ipv4Repr ip = new Ipv4Repr(remoteIp, localIp, IpProtocol.TCP, 64, ecnBits(p.ecn()), 0, true, tcp.length());
+        tun.inject(Frames.tcp(TunDevice.PEER_MAC, TunDevice.HOST_MAC, ip, tcp));
+    }
+
+    /** map_inbound_packet: the script's TS ecr refers to an outbound TS val seen earlier. */
+    private long liveEcr(Conn c, long scriptEcr) {
+        Long live = c.tsValMap.get(scriptEcr);
+        if (live != null) {
+            return live;
+        }
+        if (tsEcrScaled && c.foundFirstTs) {
+            return scriptEcr - c.firstScriptTsVal + c.firstActualTsVal;
+        }
+        throw failure("unable to infer live TS ecr for script TS ecr " + scriptEcr
+                + ";  no matching or preceding outbound TS val");
+    }
+
+    private static int ecnBits(String ecn) {
+        if (ecn == null) {
+            return 0;
+        }
+        return switch (ecn) {
+            case "ect0" -> 2;
+            case "ect1" -> 1;
+            case "ce" -> 3;
+            default -> 0;
+        };
+    }
+
+    private static void put16(ByteArrayOutputStream o, long v) {
+        o.write((int) (v >> 8) & 0xff);
+        o.write((int) v & 0xff);
+    }
+
+    private static void put32(ByteArrayOutputStream o, long v) {
+        put16(o, v >> 16);
+        put16(o, v);
+    }
+
+    // ------------------------------------------------------------------ outbound
+
+    private void expectOutbound(Event.Packet e, long start, long end) {
+        boolean any = e.time().type() == TimeSpec.Type.ANY;
+        long tol = tolerance(start);
+        long deadlineNs = any ? (start + 600_000_000L) * 1000 : (end + tol) * 1000;
+        TunDevice.Captured got = null;
+        while (true) {
+            while (!tun.outbound().isEmpty()) {
+                TunDevice.Captured c = tun.outbound().poll();
+                if (c.frame().tcp() != null && c.frame().ip() != null) {
+                    got = c;
+                    break;
+                }
+            }
+            if (got != null) {
+                break;
+            }
+            if (loop.nextEventTime() > deadlineNs) {
+                loop.runUntil(deadlineNs);
+                break;
+            }
+            loop.runNext();
+        }
+        if (got == null) {
+            throw failure("error handling packet: Timed out waiting for packet\nscript packet: " + secs(start) + " "
+                    + e.packet() + nextPacketLater(deadlineNs));
+        }
+        if (!strictSegments) {
+            got = aggregate(got, e.packet().payloadLength(), deadlineNs);
+        }
+        OutboundCheck.verify(this, e.packet(), got, e.time(), start, end, tol);
+    }
+
+    /**
+     * packetdrill (without --strict_segments) matches one script packet with several
+     * consecutive live segments, as a kernel's TSO/GSO super-packet on the tun device would
+     * carry them: contiguous sequence numbers, same ACK; PSH and FIN come from the last one.
+     */
+    private TunDevice.Captured aggregate(TunDevice.Captured first, int wanted, long deadlineNs) {
+        TcpRepr f = first.frame().tcp();
+        if (f.payload().length == 0 || f.payload().length >= wanted) {
+            return first;
+        }
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes(f.payload());
+        TcpRepr last = f;
+        while (payload.size() < wanted) {
+            while (tun.outbound().isEmpty() && loop.nextEventTime() <= Math.min(deadlineNs, loop.now())) {
+                loop.runNext();
+            }
+            TunDevice.Captured n = tun.outbound().peek();
+            if (n == null || n.frame().tcp() == null) {
+                break;
+            }
+            TcpRepr t = n.frame().tcp();
+            if (t.seq() != last.seq() + last.payload().length || t.ack() != f.ack() || t.payload().length == 0
+                    || t.srcPort() != f.srcPort() || t.has(TcpFlags.SYN) || t.has(TcpFlags.RST)) {
+                break;
+            }
+            tun.outbound().poll();
+            payload.writeBytes(t.payload());
+            last = t;
+        }
+        if (last == f) {
+            return first;
+        }
+        int pf = TcpFlags.PSH | TcpFlags.FIN;
+        TcpRepr merged = new TcpRepr(f.srcPort(), f.dstPort(), f.seq(), f.ack(), (f.flags() & ~pf) | (last.flags() & pf),
+                f.window(), f.urgent(), f.options(), payload.toByteArray());
+        Ipv4Repr ip0 = first.frame().ip();
+        Ipv4Repr ip = new Ipv4Repr(ip0.src(), ip0.dst(), ip0.protocol(), ip0.ttl(), ip0.tos(), ip0.ident(),
+                ip0.dontFragment(), merged.length());
+        return new TunDevice.Captured(first.timeNs(),
+                new DecodedFrame(first.frame().ethernet(), null, ip, merged, first.frame().error()));
+    }
+
+    /** For a timeout message: what the model sent next, within 10 s, if anything. */
+    private String nextPacketLater(long fromNs) {
+        long limit = fromNs + 10_000_000_000L;
+        while (tun.outbound().isEmpty() && loop.nextEventTime() <= limit) {
+            loop.runNext();
+        }
+        TunDevice.Captured n = tun.outbound().peek();
+        if (n == null || n.frame().tcp() == null || conn == null) {
+            return "\n(the model sent nothing in the next 10 s)";
+        }
+        TcpRepr t = n.frame().tcp();
+        long seq = (Integer.toUnsignedLong(t.seq()) - conn.localIsn + conn.scriptLocalIsn) & 0xffffffffL;
+        long ack = t.has(TcpFlags.ACK) ? (Integer.toUnsignedLong(t.ack()) - Conn.REMOTE_SEQ_OFFSET) & 0xffffffffL : 0;
+        return "\nnext actual packet: " + secs(n.timeNs() / 1000) + " "
+                + OutboundCheck.render(t, seq, ack, Integer.toUnsignedLong(t.options().tsVal()));
+    }
+
+    /** Learns the ports and ISN from an outbound packet; returns the connection. */
+    Conn connForOutbound(TcpRepr a, PacketSpec s) {
+        if (conn == null) {
+            throw failure("outbound packet with no socket under test: " + a);
+        }
+        if (conn.localPort == 0) {
+            conn.localPort = a.srcPort();
+        }
+        if (a.srcPort() != conn.localPort || a.dstPort() != conn.remotePort) {
+            throw failure("outbound packet for another connection (ports " + a.srcPort() + " > " + a.dstPort()
+                    + ", expected " + conn.localPort + " > " + conn.remotePort + ")");
+        }
+        if (a.has(TcpFlags.SYN)) {
+            conn.localIsn = Integer.toUnsignedLong(a.seq());
+            conn.localIsnKnown = true;
+            conn.scriptLocalIsn = (s.flags() & TcpFlags.SYN) != 0 ? s.seqStart() : 0;
+        }
+        return conn;
+    }
+
+    /** The script-space SACK blocks of an outbound packet. */
+    static List<SackBlock> scriptSack(List<SackBlock> live) {
+        return live.stream().map(b -> new SackBlock((int) (b.start() - Conn.REMOTE_SEQ_OFFSET),
+                (int) (b.end() - Conn.REMOTE_SEQ_OFFSET))).toList();
+    }
+
+    long tsTickUsecs() {
+        return tsTickUsecs;
+    }
+
+    /** For messages: the frame as the executor saw it. */
+    static String describe(DecodedFrame f) {
+        return f.summary();
+    }
+}
