@@ -26,7 +26,8 @@ final class Lexer {
         while (true) {
             skipSpaceAndComments();
             if (p >= s.length()) {
-                out.add(new Token(Token.Type.EOF, "", line));
+                // the end is reported at the last token's line: "expected ')'" belongs to that line
+                out.add(new Token(Token.Type.EOF, "", out.isEmpty() ? line : out.get(out.size() - 1).line()));
                 return out;
             }
             out.add(next());

@@ -53,7 +53,7 @@ final class SetupCommand {
         String joined = command.replace("\\\n", " ");
         String[] lines = joined.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].strip();
+            String l = lines[i].replaceAll("\\s#.*$", "").strip();
             int at = line + countNewlines(command, i);
             if (l.isEmpty()) {
                 continue;

@@ -35,6 +35,7 @@ final class Syscalls {
     private final Map<Integer, Socket> fds = new TreeMap<>();
     private final Map<Integer, Boolean> nonBlocking = new TreeMap<>();
     private Blocked blocked;
+    private final Map<Socket, Integer> userMss = new java.util.IdentityHashMap<>();
     /** The fd the current call's script expects as its result (-1: none). */
     private int scriptFd = -1;
 
@@ -333,7 +334,11 @@ final class Syscalls {
         } else {
             value = (int) intArg(unwrap(a.get(3)));
         }
-        return Ret.of(k.setsockopt(opt, value), 0);
+        Errno e = k.setsockopt(opt, value);
+        if (e == Errno.OK && opt == SockOpt.TCP_MAXSEG) {
+            userMss.put(k, value);
+        }
+        return Ret.of(e, 0);
     }
 
     private Object getsockopt(Event.Syscall s) {
@@ -344,12 +349,19 @@ final class Syscalls {
             return ebadf();
         }
         String name = word(a.get(2));
-        if (!name.equals("SO_ERROR") || !word(a.get(1)).equals("SOL_SOCKET")) {
+        long want = intArg(unwrap(a.get(3)));
+        long got;
+        if (name.equals("SO_ERROR") && word(a.get(1)).equals("SOL_SOCKET")) {
+            Errno e = k.soError();
+            got = e == Errno.OK ? 0 : Errnos.number(e.name());
+        } else if (name.equals("TCP_MAXSEG") && List.of("SOL_TCP", "IPPROTO_TCP").contains(word(a.get(1)))) {
+            // do_tcp_getsockopt: mss_cache, or the user's TCP_MAXSEG while CLOSE or LISTEN
+            TcpState st = k.state();
+            Integer user = userMss.get(k);
+            got = user != null && (st == TcpState.TCP_CLOSE || st == TcpState.TCP_LISTEN) ? user : k.sock().mss();
+        } else {
             throw x.unsupported("getsockopt " + name);
         }
-        Errno e = k.soError();
-        long want = intArg(unwrap(a.get(3)));
-        long got = e == Errno.OK ? 0 : Errnos.number(e.name());
         if (want != got) {
             throw x.failure("runtime error in getsockopt call: Bad getsockopt optval: expected: " + want + " actual: " + got);
         }
