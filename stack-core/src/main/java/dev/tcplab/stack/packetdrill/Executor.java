@@ -101,46 +101,55 @@ public final class Executor {
             line = script.initLine();
             SetupCommand.run(host, file, script.initLine(), script.initCommand());
         }
+        boolean first = true;
+        boolean lastInbound = false;
         for (Event e : script.events()) {
             line = e.line();
-            long start = startUsecs(e.time());
-            long end = endUsecs(e.time(), start);
-            if (e instanceof Event.Packet p && p.packet().inbound()) {
-                waitUntil(start);
+            boolean inbound = e instanceof Event.Packet p0 && p0.packet().inbound();
+            if (first && e.time().type() != TimeSpec.Type.ANY && e.time().startUsecs() != 0) {
+                throw new PacketdrillException(Kind.PARSE, file, line, "first event should be at time 0");
+            }
+            // adjust_relative_event_times: relative to now, except consecutive inbound packets,
+            // which are anchored to the previous one's script time
+            long offset = lastInbound && inbound ? lastEventUsecs : loop.now() / 1000;
+            TimeSpec t = e.time();
+            long start = switch (t.type()) {
+                case ANY -> offset;
+                case ABSOLUTE, ABSOLUTE_RANGE -> t.startUsecs();
+                case RELATIVE, RELATIVE_RANGE -> offset + t.startUsecs();
+            };
+            long end = switch (t.type()) {
+                case ANY -> start;
+                case ABSOLUTE, ABSOLUTE_RANGE -> t.endUsecs();
+                case RELATIVE, RELATIVE_RANGE -> offset + t.endUsecs();
+            };
+            if (!first && !e.time().relative() && e.time().type() != TimeSpec.Type.ANY && start < lastEventUsecs) {
+                throw new PacketdrillException(Kind.PARSE, file, line, "time goes backward in script from "
+                        + lastEventUsecs + " usec to " + start + " usec");
+            }
+            if (inbound) {
+                Event.Packet p = (Event.Packet) e;
+                waitUntil(start, e.time(), "inbound packet");
                 inject(p.packet());
             } else if (e instanceof Event.Packet p) {
-                expectOutbound(p, start, end);
+                expectOutbound(p, start, end, offset);
             } else if (e instanceof Event.Syscall s) {
                 syscalls.awaitBlocked();
-                waitUntil(start);
-                long sysEnd = s.endUsecs() < 0 ? -1 : (e.time().relative() ? lastEventUsecs + s.endUsecs() : s.endUsecs());
+                waitUntil(start, e.time(), "system call start");
+                long sysEnd = s.endUsecs() < 0 ? -1 : (e.time().relative() ? offset + s.endUsecs() : s.endUsecs());
                 syscalls.run(s, start, sysEnd, tolerance(start));
             } else if (e instanceof Event.Command c) {
-                waitUntil(start);
+                waitUntil(start, e.time(), "command");
                 SetupCommand.run(host, file, c.line(), c.command());
             } else if (e instanceof Event.Code c) {
-                waitUntil(start);
+                waitUntil(start, e.time(), "data collection for code");
                 CodeBlock.run(this, c);
             }
             lastEventUsecs = start;
+            lastInbound = inbound;
+            first = false;
         }
         syscalls.awaitBlocked();
-    }
-
-    private long startUsecs(TimeSpec t) {
-        return switch (t.type()) {
-            case ANY -> lastEventUsecs;
-            case ABSOLUTE, ABSOLUTE_RANGE -> t.startUsecs();
-            case RELATIVE, RELATIVE_RANGE -> lastEventUsecs + t.startUsecs();
-        };
-    }
-
-    private long endUsecs(TimeSpec t, long start) {
-        return switch (t.type()) {
-            case ANY -> start;
-            case ABSOLUTE, ABSOLUTE_RANGE -> t.endUsecs();
-            case RELATIVE, RELATIVE_RANGE -> lastEventUsecs + t.endUsecs();
-        };
     }
 
     /** get_tolerance_usecs: the larger of tolerance_usecs and tolerance_percent of the gap since the last event. */
@@ -149,8 +158,17 @@ public final class Executor {
         return Math.max(toleranceUsecs, dynamic);
     }
 
-    /** Runs the model up to script time t (µs). */
-    void waitUntil(long usecs) {
+    /**
+     * wait_for_event: runs the model up to script time t (µs); when the model is already past
+     * it (an earlier outbound packet came late), check_event_time's tolerance applies.
+     */
+    private void waitUntil(long usecs, TimeSpec time, String what) {
+        long now = loop.now() / 1000;
+        long tol = tolerance(usecs);
+        if (time.type() != TimeSpec.Type.ANY && now > usecs + tol) {
+            throw failure("timing error: expected " + what + " at " + secs(usecs) + " sec but happened at "
+                    + secs(now) + " sec; tolerance " + secs(tol) + " sec");
+        }
         loop.runUntil(usecs * 1000);
     }
 
@@ -228,13 +246,8 @@ public final class Executor {
             }
         }
         byte[] raw = opts.toByteArray();
-        if (raw.length % 4 != 0) {
-            // packetdrill requires whole 32-bit words of options (tcp_packet.c)
-            throw new PacketdrillException(Kind.PARSE, file, line, "TCP option list is " + raw.length
-                    + " bytes, not a multiple of 4");
-        }
         TcpOptions options = raw.length == 0 ? TcpOptions.NONE : TcpOptions.parse(raw, 0, raw.length);
-        int window = p.window() < 0 ? 0 : p.window();
+        int window = p.window();
         TcpRepr tcp = new TcpRepr(c.remotePort, c.localPort, seq, ack, flags, window, p.urgent(), options,
                 new byte[p.payloadLength()]);
         Ipv4Repr ip = new Ipv4Repr(remoteIp, localIp, IpProtocol.TCP, 64, ecnBits(p.ecn()), 0, true, tcp.length());
@@ -278,7 +291,7 @@ public final class Executor {
 
     // ------------------------------------------------------------------ outbound
 
-    private void expectOutbound(Event.Packet e, long start, long end) {
+    private void expectOutbound(Event.Packet e, long start, long end, long offset) {
         boolean any = e.time().type() == TimeSpec.Type.ANY;
         long tol = tolerance(start);
         long deadlineNs = any ? (start + 600_000_000L) * 1000 : (end + tol) * 1000;
@@ -307,7 +320,7 @@ public final class Executor {
         if (!strictSegments) {
             got = aggregate(got, e.packet().payloadLength(), deadlineNs);
         }
-        OutboundCheck.verify(this, e.packet(), got, e.time(), start, end, tol);
+        OutboundCheck.verify(this, e.packet(), got, e.time(), start, end, tol, offset);
     }
 
     /**

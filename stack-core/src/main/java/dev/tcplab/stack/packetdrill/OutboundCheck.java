@@ -20,7 +20,8 @@ import java.util.List;
 final class OutboundCheck {
     private OutboundCheck() {}
 
-    static void verify(Executor x, PacketSpec s, TunDevice.Captured got, TimeSpec time, long start, long end, long tol) {
+    static void verify(Executor x, PacketSpec s, TunDevice.Captured got, TimeSpec time, long start, long end, long tol,
+                       long offset) {
         TcpRepr a = got.frame().tcp();
         Ipv4Repr ip = got.frame().ip();
         Conn c = x.connForOutbound(a, s);
@@ -86,9 +87,12 @@ final class OutboundCheck {
         }
         if (time.type() == TimeSpec.Type.ABSOLUTE_RANGE || time.type() == TimeSpec.Type.RELATIVE_RANGE) {
             if (actualUsecs < start - tol || actualUsecs > end + tol) {
-                throw x.failure("timing error: expected outbound packet in time range " + Executor.secs(start) + "~"
-                        + Executor.secs(end) + " sec but happened at " + Executor.secs(actualUsecs)
-                        + " sec; tolerance " + Executor.secs(tol) + " sec" + dump);
+                throw x.failure(time.type() == TimeSpec.Type.ABSOLUTE_RANGE
+                        ? "timing error: expected outbound packet in time range " + Executor.secs(start) + "~"
+                                + Executor.secs(end) + " sec but happened at " + Executor.secs(actualUsecs) + " sec" + dump
+                        : "timing error: expected outbound packet in relative time range +" + Executor.secs(start - offset)
+                                + "~+" + Executor.secs(end - offset) + " sec but happened at +"
+                                + Executor.secs(actualUsecs - offset) + " sec" + dump);
             }
         } else if (Math.abs(actualUsecs - start) > tol) {
             throw x.failure("timing error: expected outbound packet at " + Executor.secs(start)

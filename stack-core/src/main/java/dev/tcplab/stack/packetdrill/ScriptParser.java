@@ -210,6 +210,13 @@ public final class ScriptParser {
                 break;
             }
         }
+        if (win < 0 && inbound) {
+            throw error(Kind.PARSE, line, "window must be specified for inbound packets");
+        }
+        if (options != null && options.stream().mapToInt(TcpOptionSpec::length).sum() % 4 != 0) {
+            throw error(Kind.PARSE, line, "TCP options are not padded correctly to ensure TCP header is a multiple of "
+                    + "4 bytes: " + options.stream().mapToInt(TcpOptionSpec::length).sum() % 4 + " excess bytes");
+        }
         if (hasAck != ((flags & TcpFlags.ACK) != 0)) {
             // packetdrill: "ack" is given exactly when the '.' flag is; anything else is a script bug
             if (hasAck) {
@@ -237,7 +244,8 @@ public final class ScriptParser {
                     case 'U' -> TcpFlags.URG;
                     case 'E' -> TcpFlags.ECE;
                     case 'W' -> TcpFlags.CWR;
-                    default -> throw error(Kind.UNSUPPORTED, line, "TCP flag '" + c + "' in '" + t.text() + "'");
+                    case 'A' -> throw error(Kind.UNSUPPORTED, line, "TCP flag 'A' (AE, AccECN) in '" + t.text() + "'");
+                    default -> throw error(Kind.PARSE, line, "Invalid TCP flag: '" + c + "'");
                 };
             }
             if (peek().is(".")) {
