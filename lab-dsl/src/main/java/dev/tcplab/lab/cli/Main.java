@@ -30,7 +30,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         for (Command c : new Command[] {new RunCommand(engine, out), new ListCommand(out),
-                new GradeCommand(out, err), new NewCommand(out, err)}) {
+                new GradeCommand(out, err), new NewCommand(out, err), new PacketdrillCommand(out)}) {
             commands.put(c.name(), c);
         }
     }
