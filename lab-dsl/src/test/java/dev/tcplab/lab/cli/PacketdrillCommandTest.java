@@ -43,7 +43,7 @@ class PacketdrillCommandTest {
         assertEquals(Main.FAILED, tcplab("packetdrill", dir.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("PASS ok.pkt\n"), text);
-        assertTrue(text.contains("FAIL wrong.pkt\n  wrong.pkt:7: bad value outbound TCP option 3\n"), text);
+        assertTrue(text.contains("FAIL wrong.pkt\n  wrong.pkt:7: error handling packet: bad value outbound TCP option 3\n"), text);
         assertTrue(text.endsWith("1/2 scripts pass\n"), text);
     }
 

@@ -8,8 +8,11 @@ import java.util.Map;
  * the script's relative sequence numbers / TS values and the live ones.
  */
 final class Conn {
-    /** The live remote ISN minus the script's: packetdrill's remote side picks its own ISN. */
-    static final long REMOTE_SEQ_OFFSET = 0x5EED_0000L;
+    /**
+     * The live remote ISN minus the script's: 0, as in packetdrill, which injects the script's
+     * own SYN / SYN-ACK sequence number (handle_listen_for_script_packet, do_inbound_script_packet).
+     */
+    static final long REMOTE_SEQ_OFFSET = 0;
 
     final int remotePort;
     int localPort;

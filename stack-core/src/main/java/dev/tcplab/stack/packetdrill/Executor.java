@@ -143,7 +143,7 @@ public final class Executor {
                 SetupCommand.run(host, file, c.line(), c.command());
             } else if (e instanceof Event.Code c) {
                 waitUntil(start, e.time(), "data collection for code");
-                CodeBlock.run(this, c);
+                CodeBlock.run(this, c, syscalls.socketUnderTest());
             }
             lastEventUsecs = start;
             lastInbound = inbound;
@@ -176,6 +176,11 @@ public final class Executor {
         return new PacketdrillException(Kind.FAILURE, file, line, msg);
     }
 
+    /** run_packet_event's wording: "error handling packet: ...". */
+    PacketdrillException packetFailure(String msg) {
+        return failure("error handling packet: " + msg);
+    }
+
     PacketdrillException unsupported(String msg) {
         return new PacketdrillException(Kind.UNSUPPORTED, file, line, msg);
     }
@@ -192,9 +197,12 @@ public final class Executor {
         listening = false;
     }
 
+    /**
+     * handle_listen_for_script_packet: an inbound packet while there is no socket under test,
+     * or while it is a listener, starts a new connection from a new remote port.
+     */
     private Conn connFor(PacketSpec p) {
-        boolean pureSyn = (p.flags() & TcpFlags.SYN) != 0 && (p.flags() & TcpFlags.ACK) == 0;
-        if (conn == null || (listening && pureSyn)) {
+        if (conn == null || listening) {
             conn = new Conn(nextRemotePort++, bindPort);
             listening = false;
         }
@@ -210,7 +218,8 @@ public final class Executor {
         int ack = (flags & TcpFlags.ACK) != 0 ? (int) (p.ack() - c.scriptLocalIsn + c.localIsn) : 0;
         ByteArrayOutputStream opts = new ByteArrayOutputStream();
         if (p.options() == null) {
-            throw failure("inbound packet with <...> options: packetdrill needs explicit options to send");
+            throw new PacketdrillException(Kind.PARSE, file, line, "inbound packet with <...> options: "
+                    + "an inbound packet needs explicit options");
         }
         for (TcpOptionSpec o : p.options()) {
             switch (o.kind()) {
@@ -263,7 +272,7 @@ public final class Executor {
         if (tsEcrScaled && c.foundFirstTs) {
             return scriptEcr - c.firstScriptTsVal + c.firstActualTsVal;
         }
-        throw failure("unable to infer live TS ecr for script TS ecr " + scriptEcr
+        throw packetFailure("unable to infer live TS ecr for script TS ecr " + scriptEcr
                 + ";  no matching or preceding outbound TS val");
     }
 
@@ -298,8 +307,9 @@ public final class Executor {
         TunDevice.Captured got = null;
         while (true) {
             while (!tun.outbound().isEmpty()) {
+                // sniff_outbound_live_packet: packets not of the socket under test are skipped
                 TunDevice.Captured c = tun.outbound().poll();
-                if (c.frame().tcp() != null && c.frame().ip() != null) {
+                if (c.frame().tcp() != null && c.frame().ip() != null && ofConn(c.frame().tcp())) {
                     got = c;
                     break;
                 }
@@ -383,17 +393,18 @@ public final class Executor {
                 + OutboundCheck.render(t, seq, ack, Integer.toUnsignedLong(t.options().tsVal()));
     }
 
-    /** Learns the ports and ISN from an outbound packet; returns the connection. */
-    Conn connForOutbound(TcpRepr a, PacketSpec s) {
-        if (conn == null) {
-            throw failure("outbound packet with no socket under test: " + a);
+    /** find_socket_for_live_packet / find_connect_for_live_packet: is it the socket under test's? */
+    private boolean ofConn(TcpRepr a) {
+        if (conn == null || a.dstPort() != conn.remotePort) {
+            return false;
         }
+        return conn.localPort == 0 ? a.has(TcpFlags.SYN) && !a.has(TcpFlags.ACK) : a.srcPort() == conn.localPort;
+    }
+
+    /** Learns the ports and ISN from an outbound packet of the socket under test. */
+    Conn connForOutbound(TcpRepr a, PacketSpec s) {
         if (conn.localPort == 0) {
             conn.localPort = a.srcPort();
-        }
-        if (a.srcPort() != conn.localPort || a.dstPort() != conn.remotePort) {
-            throw failure("outbound packet for another connection (ports " + a.srcPort() + " > " + a.dstPort()
-                    + ", expected " + conn.localPort + " > " + conn.remotePort + ")");
         }
         if (a.has(TcpFlags.SYN)) {
             conn.localIsn = Integer.toUnsignedLong(a.seq());

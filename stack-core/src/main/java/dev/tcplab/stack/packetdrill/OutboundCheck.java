@@ -70,7 +70,7 @@ final class OutboundCheck {
                 default -> bitsEcn == 0;
             };
             if (!ok) {
-                throw x.failure("live packet field ip_ecn: expected: " + s.ecn() + " vs actual: 0x"
+                throw x.packetFailure("live packet field ip_ecn: expected: " + s.ecn() + " vs actual: 0x"
                         + Integer.toHexString(bitsEcn) + dump);
             }
         }
@@ -79,7 +79,7 @@ final class OutboundCheck {
         }
         for (byte b : a.payload()) {
             if (b != 0) {
-                throw x.failure("incorrect outbound data payload" + dump);
+                throw x.packetFailure("incorrect outbound data payload" + dump);
             }
         }
         if (time.type() == TimeSpec.Type.ANY) {
@@ -87,7 +87,7 @@ final class OutboundCheck {
         }
         if (time.type() == TimeSpec.Type.ABSOLUTE_RANGE || time.type() == TimeSpec.Type.RELATIVE_RANGE) {
             if (actualUsecs < start - tol || actualUsecs > end + tol) {
-                throw x.failure(time.type() == TimeSpec.Type.ABSOLUTE_RANGE
+                throw x.packetFailure(time.type() == TimeSpec.Type.ABSOLUTE_RANGE
                         ? "timing error: expected outbound packet in time range " + Executor.secs(start) + "~"
                                 + Executor.secs(end) + " sec but happened at " + Executor.secs(actualUsecs) + " sec" + dump
                         : "timing error: expected outbound packet in relative time range +" + Executor.secs(start - offset)
@@ -95,7 +95,7 @@ final class OutboundCheck {
                                 + Executor.secs(actualUsecs - offset) + " sec" + dump);
             }
         } else if (Math.abs(actualUsecs - start) > tol) {
-            throw x.failure("timing error: expected outbound packet at " + Executor.secs(start)
+            throw x.packetFailure("timing error: expected outbound packet at " + Executor.secs(start)
                     + " sec but happened at " + Executor.secs(actualUsecs) + " sec; tolerance " + Executor.secs(tol)
                     + " sec" + dump);
         }
@@ -103,7 +103,7 @@ final class OutboundCheck {
 
     private static void field(Executor x, String name, long expected, long actual, String dump) {
         if (expected != actual) {
-            throw x.failure("live packet field " + name + ": expected: " + expected + " (0x" + Long.toHexString(expected)
+            throw x.packetFailure("live packet field " + name + ": expected: " + expected + " (0x" + Long.toHexString(expected)
                     + ") vs actual: " + actual + " (0x" + Long.toHexString(actual) + ")" + dump);
         }
     }
@@ -113,13 +113,13 @@ final class OutboundCheck {
         List<Integer> kinds = ao.kinds();
         List<TcpOptionSpec> so = s.options();
         if (kinds.size() != so.size()) {
-            throw x.failure("bad outbound TCP options" + dump);
+            throw x.packetFailure("bad outbound TCP options" + dump);
         }
         List<SackBlock> sack = Executor.scriptSack(ao.sackBlocks());
         for (int i = 0; i < so.size(); i++) {
             TcpOptionSpec o = so.get(i);
             if (kinds.get(i) != o.kind()) {
-                throw x.failure("bad outbound TCP options" + dump);
+                throw x.packetFailure("bad outbound TCP options" + dump);
             }
             boolean same = switch (o.kind()) {
                 case TcpOptionSpec.MSS -> ao.mss() == o.a();
@@ -127,14 +127,14 @@ final class OutboundCheck {
                 case TcpOptionSpec.SACK -> sameSack(sack, o.sack());
                 case TcpOptionSpec.TS -> {
                     if (x.tsTickUsecs() != 0 && Math.abs((int) (mappedTsVal - o.a())) * x.tsTickUsecs() > tol) {
-                        throw x.failure("bad outbound TCP timestamp value, tolerance " + tol + dump);
+                        throw x.packetFailure("bad outbound TCP timestamp value, tolerance " + tol + dump);
                     }
                     yield true;
                 }
                 default -> true;
             };
             if (!same) {
-                throw x.failure((o.kind() == TcpOptionSpec.SACK && sack.size() != o.sack().length / 2
+                throw x.packetFailure((o.kind() == TcpOptionSpec.SACK && sack.size() != o.sack().length / 2
                         ? "bad lengths for outbound TCP option " : "bad value outbound TCP option ") + o.kind() + dump);
             }
         }

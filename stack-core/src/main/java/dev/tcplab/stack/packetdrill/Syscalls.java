@@ -35,12 +35,18 @@ final class Syscalls {
     private final Map<Integer, Socket> fds = new TreeMap<>();
     private final Map<Integer, Boolean> nonBlocking = new TreeMap<>();
     private Blocked blocked;
+    /** The socket of the connection under test: the last accepted or connecting one (for tcp_info). */
+    private Socket underTest;
     private final Map<Socket, Integer> userMss = new java.util.IdentityHashMap<>();
     /** The fd the current call's script expects as its result (-1: none). */
     private int scriptFd = -1;
 
     Syscalls(Executor x) {
         this.x = x;
+    }
+
+    Socket socketUnderTest() {
+        return underTest;
     }
 
     /** Waits (in virtual time) for a blocked call to return, then checks it. */
@@ -155,8 +161,13 @@ final class Syscalls {
                 if (k == null) {
                     yield ebadf();
                 }
-                yield new Pending<>(k.accept(), c -> c.errno() == Errno.OK ? new Ret(allocate(c.value()), null)
-                        : Ret.of(c.errno(), 0));
+                yield new Pending<>(k.accept(), c -> {
+                    if (c.errno() != Errno.OK) {
+                        return Ret.of(c.errno(), 0);
+                    }
+                    underTest = c.value();
+                    return new Ret(allocate(c.value()), null);
+                });
             }
             case "connect" -> {
                 args(s, 3);
@@ -169,6 +180,7 @@ final class Syscalls {
                 Call<Void> c = k.connect(x.remoteIp, x.connectPort);
                 if (before == TcpState.TCP_CLOSE && k.state() == TcpState.TCP_SYN_SENT) {
                     x.newActiveConn(k.localPort());
+                    underTest = k;
                 }
                 yield new Pending<>(c, d -> Ret.of(d.errno(), 0));
             }

@@ -44,7 +44,7 @@ class ExecutorTest {
                 """);
         assertEquals(PacketdrillRunner.Status.FAIL, r.status());
         assertEquals(11, r.line());
-        assertTrue(r.message().startsWith("x.pkt:11: live packet field tcp_window: expected: 1234 (0x4d2) vs actual: "),
+        assertTrue(r.message().startsWith("x.pkt:11: error handling packet: live packet field tcp_window: expected: 1234 (0x4d2) vs actual: "),
                 r.message());
         assertTrue(r.message().contains("script packet: 0.100000 P. 1:1001(1000) ack 1 win 1234"), r.message());
         assertTrue(r.message().contains("actual packet: 0.100000 P. 1:1001(1000) ack 1 win "), r.message());
@@ -57,7 +57,7 @@ class ExecutorTest {
         assertTrue(r.message().startsWith("x.pkt:10: error handling packet: Timed out waiting for packet"), r.message());
 
         r = run(SERVER + "+0 close(4) = 0\n+.5 > F. 1:1(0) ack 1\n");
-        assertTrue(r.message().startsWith("x.pkt:11: timing error: expected outbound packet at 0.600000 sec but happened at "
+        assertTrue(r.message().startsWith("x.pkt:11: error handling packet: timing error: expected outbound packet at 0.600000 sec but happened at "
                 + "0.100000 sec; tolerance 0.062500 sec"), r.message());
     }
 
