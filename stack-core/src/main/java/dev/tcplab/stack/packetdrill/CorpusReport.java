@@ -119,9 +119,11 @@ public final class CorpusReport {
               features the model lacks), `set_sysctls.py /proc/sys/...=v` and `sysctl -q name=value`: a sysctl the model
               does not have is unsupported. The closing `/tmp/sysctl_restore_${PPID}.sh` is ignored.
             * **Unsupported** (a clear "unsupported: ..." at its line, never a pass): `%{ }%` Python blocks (the model
-              exposes none of the tcp_info fields the corpus asserts except the MSS), TFO options and calls, IPv6,
+              are evaluated only for `assert tcpi_snd_mss|tcpi_advmss == N`, the tcp_info fields the model
+              has among those the corpus reads), TFO options and calls, IPv6,
               UDP/ICMP packets, other shell commands, socket options and system calls the model has no counterpart for
-              (SO_SNDBUF, SO_ZEROCOPY, TCP_INFO, ioctl, poll/epoll, sendmsg/recvmsg, ...).
+              (SO_SNDBUF, SO_ZEROCOPY, TCP_INFO, ioctl other than SIOCINQ, poll/epoll, sendmsg/recvmsg,
+              ...).
 
             Run one script or a directory: `PacketdrillRunner.run(base, path)` (Java) or `tcplab packetdrill FILE|DIR...`.
             Benchmark: `dev.tcplab.stack.bench.PacketdrillCorpusBenchmark` (stack-core test sources).

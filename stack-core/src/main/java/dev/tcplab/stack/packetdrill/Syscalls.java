@@ -220,6 +220,7 @@ final class Syscalls {
                 yield Ret.of(k.shutdown((int) intArg(a.get(1))), 0);
             }
             case "fcntl" -> fcntl(s);
+            case "ioctl" -> ioctl(s);
             case "setsockopt" -> setsockopt(s);
             case "getsockopt" -> getsockopt(s);
             default -> throw x.unsupported("system call " + s.name() + "()");
@@ -310,6 +311,30 @@ final class Syscalls {
             return new Ret(0, null);
         }
         throw x.unsupported("fcntl command " + a.get(1));
+    }
+
+    /** tcp_ioctl SIOCINQ (= FIONREAD): unread bytes; EINVAL on a listener. Other requests unsupported. */
+    private Object ioctl(Event.Syscall s) {
+        args(s, 3);
+        List<Expr> a = s.args();
+        Socket k = sock(a);
+        if (k == null) {
+            return ebadf();
+        }
+        String req = word(a.get(1));
+        if (!req.equals("SIOCINQ") && !req.equals("FIONREAD")) {
+            throw x.unsupported("ioctl " + req);
+        }
+        if (k.state() == TcpState.TCP_LISTEN) {
+            return new Ret(-1, "EINVAL");
+        }
+        boolean handshaking = k.state() == TcpState.TCP_SYN_SENT || k.state() == TcpState.TCP_SYN_RECV;
+        long got = handshaking ? 0 : k.sock().receiveQueueLength();
+        long want = intArg(unwrap(a.get(2)));
+        if (want != got) {
+            throw x.failure("runtime error in ioctl call: Bad ioctl value: expected: " + want + " actual: " + got);
+        }
+        return new Ret(0, null);
     }
 
     private Object setsockopt(Event.Syscall s) {

@@ -27,10 +27,12 @@ class PacketdrillCorpusTest {
             "google-packetdrill/gtests/net/tcp/close/close-on-syn-sent.pkt",
             "google-packetdrill/gtests/net/tcp/fast_retransmit/fr-4pkt-sack.pkt",
             "google-packetdrill/gtests/net/tcp/fast_retransmit/fr-4pkt.pkt",
+            "google-packetdrill/gtests/net/tcp/ioctl/ioctl-siocinq-fin.pkt",
             "google-packetdrill/gtests/net/tcp/shutdown/shutdown-rdwr-close.pkt",
             "google-packetdrill/gtests/net/tcp/shutdown/shutdown-wr-close.pkt",
             "google-packetdrill/gtests/net/tcp/syscall_bad_arg/syscall-invalid-buf-ptr.pkt",
             "google-packetdrill/gtests/net/tcp/ts_recent/reset_tsval.pkt",
+            "google-packetdrill/gtests/net/tcp/validate/validate-established-no-flags.pkt",
             "linux-selftests/tools/testing/selftests/net/packetdrill/tcp_basic_client.pkt",
             "linux-selftests/tools/testing/selftests/net/packetdrill/tcp_basic_server.pkt");
 
