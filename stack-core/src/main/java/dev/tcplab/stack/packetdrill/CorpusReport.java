@@ -118,9 +118,8 @@ public final class CorpusReport {
               no setting for — congestion control, pacing, TFO, F-RTO, ... — are skipped, since they only matter to
               features the model lacks), `set_sysctls.py /proc/sys/...=v` and `sysctl -q name=value`: a sysctl the model
               does not have is unsupported. The closing `/tmp/sysctl_restore_${PPID}.sh` is ignored.
-            * **Unsupported** (a clear "unsupported: ..." at its line, never a pass): `%{ }%` Python blocks (the model
-              are evaluated only for `assert tcpi_snd_mss|tcpi_advmss == N`, the tcp_info fields the model
-              has among those the corpus reads), TFO options and calls, IPv6,
+            * **Unsupported** (a clear "unsupported: ..." at its line, never a pass): `%{ }%` Python blocks beyond
+              `assert tcpi_snd_mss|tcpi_advmss == N` (the tcp_info fields the model has among those the corpus reads), TFO options and calls, IPv6,
               UDP/ICMP packets, other shell commands, socket options and system calls the model has no counterpart for
               (SO_SNDBUF, SO_ZEROCOPY, TCP_INFO, ioctl other than SIOCINQ, poll/epoll, sendmsg/recvmsg,
               ...).

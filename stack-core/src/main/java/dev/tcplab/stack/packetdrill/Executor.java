@@ -19,7 +19,6 @@ import dev.tcplab.stack.wire.TcpOptions;
 import dev.tcplab.stack.wire.TcpRepr;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Plays a parsed script against one model host in virtual time, the way packetdrill plays it
@@ -32,9 +31,6 @@ import java.util.Set;
  */
 public final class Executor {
     static final int LISTEN_PORT = 8080;
-    private static final Set<String> KNOWN_OPTIONS = Set.of("ip_version", "local_ip", "remote_ip", "gateway_ip",
-            "netmask_ip", "tolerance_usecs", "tolerance_percent", "tcp_ts_tick_usecs", "tcp_ts_ecr_scaled", "mss",
-            "strict_segments", "bind_port", "connect_port");
 
     final Script script;
     final String file;
@@ -63,15 +59,6 @@ public final class Executor {
     private Executor(Script script, long seed) {
         this.script = script;
         this.file = script.file();
-        for (var o : script.options().entrySet()) {
-            if (!KNOWN_OPTIONS.contains(o.getKey())) {
-                throw new PacketdrillException(Kind.UNSUPPORTED, file, 1, "packetdrill option --" + o.getKey());
-            }
-        }
-        if (!script.options().getOrDefault("ip_version", "ipv4").equals("ipv4")) {
-            throw new PacketdrillException(Kind.UNSUPPORTED, file, 1, "--ip_version=" + script.options().get("ip_version")
-                    + " (the model runs IPv4)");
-        }
         localIp = Ipv4Address.parse(script.options().getOrDefault("local_ip", "192.168.0.1"));
         remoteIp = Ipv4Address.parse(script.options().getOrDefault("remote_ip", "192.0.2.1").replaceAll("/.*", ""));
         bindPort = Integer.parseInt(script.options().getOrDefault("bind_port", "" + LISTEN_PORT));

@@ -131,7 +131,11 @@ final class Lexer {
             while (p < s.length() && Character.isLetterOrDigit(s.charAt(p))) {
                 p++;
             }
-            return new Token(Token.Type.HEX, s.substring(start, p), startLine);
+            String hex = s.substring(start, p);
+            if (!hex.substring(2).matches("[0-9a-fA-F]{1,16}")) {
+                throw new PacketdrillException(PacketdrillException.Kind.PARSE, file, startLine, "bad hex number " + hex);
+            }
+            return new Token(Token.Type.HEX, hex, startLine);
         }
         while (p < s.length() && Character.isDigit(s.charAt(p))) {
             p++;

@@ -71,10 +71,60 @@ public final class ScriptParser {
             int c = t.indexOf("//");
             String opt = (c >= 0 ? t.substring(0, c) : t).strip().substring(2);
             int eq = opt.indexOf('=');
-            options.put(eq < 0 ? opt : opt.substring(0, eq), eq < 0 ? "" : opt.substring(eq + 1));
+            String name = eq < 0 ? opt : opt.substring(0, eq);
+            String value = eq < 0 ? "" : opt.substring(eq + 1);
+            checkOption(name, value, i + 1);
+            options.put(name, value);
             lines[i] = "";
         }
         return String.join("\n", lines);
+    }
+
+    /** packetdrill's config.c checks of the options a script may set; the runner's own limits. */
+    private void checkOption(String name, String value, int line) {
+        switch (name) {
+            case "tolerance_usecs" -> number(name, value, line, 1, Long.MAX_VALUE / 2000);
+            case "tolerance_percent" -> {
+                try {
+                    double d = Double.parseDouble(value);
+                    if (!(d >= 0 && d <= 100)) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw error(Kind.PARSE, line, "bad --tolerance_percent: " + value);
+                }
+            }
+            case "tcp_ts_tick_usecs" -> number(name, value, line, 0, 1_000_000);
+            case "mss" -> number(name, value, line, 1, 65535);
+            case "bind_port", "connect_port" -> number(name, value, line, 1, 65535);
+            case "local_ip", "remote_ip", "gateway_ip", "netmask_ip" -> {
+                if (!value.matches("(\\d{1,3}\\.){3}\\d{1,3}(/\\d{1,2})?")
+                        || java.util.Arrays.stream(value.replaceAll("/.*", "").split("\\.")).anyMatch(o -> Integer.parseInt(o) > 255)) {
+                    if (value.contains(":")) {
+                        throw error(Kind.UNSUPPORTED, line, "--" + name + "=" + value + " (the model runs IPv4)");
+                    }
+                    throw error(Kind.PARSE, line, "bad --" + name + ": " + value);
+                }
+            }
+            case "ip_version" -> {
+                if (!value.equals("ipv4")) {
+                    throw error(Kind.UNSUPPORTED, line, "--ip_version=" + value + " (the model runs IPv4)");
+                }
+            }
+            case "tcp_ts_ecr_scaled", "strict_segments" -> { }
+            default -> throw error(Kind.UNSUPPORTED, line, "packetdrill option --" + name);
+        }
+    }
+
+    private void number(String name, String value, int line, long min, long max) {
+        try {
+            long v = Long.parseLong(value);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw error(Kind.PARSE, line, "bad --" + name + ": " + value);
+        }
     }
 
     // ------------------------------------------------------------------ events
@@ -143,7 +193,23 @@ public final class ScriptParser {
         if (number.type() == Token.Type.HEX) {
             throw error(Kind.PARSE, number.line(), "a time cannot be hexadecimal: " + number.text());
         }
-        return new BigDecimal(number.text()).movePointRight(6).longValue();
+        BigDecimal us = new BigDecimal(number.text()).movePointRight(6);
+        if (us.compareTo(BigDecimal.valueOf(MAX_TIME_USECS)) > 0) {
+            throw error(Kind.PARSE, number.line(), "time " + number.text() + " s is too large");
+        }
+        return us.longValue();
+    }
+
+    /** A day of virtual time: far beyond any script, small enough for µs → ns arithmetic. */
+    private static final long MAX_TIME_USECS = 86_400_000_000L;
+
+    /** An INT or HEX token's value; out-of-range numbers are a parse error at their line. */
+    private long value(Token t) {
+        try {
+            return t.type() == Token.Type.HEX ? Long.parseUnsignedLong(t.text().substring(2), 16) : Long.parseLong(t.text());
+        } catch (NumberFormatException e) {
+            throw error(Kind.PARSE, t.line(), "bad number " + t.text());
+        }
     }
 
     // ------------------------------------------------------------------ packets
@@ -376,9 +442,8 @@ public final class ScriptParser {
             case ELLIPSIS:
                 return new Expr.Ellipsis();
             case INT:
-                return new Expr.Int(Long.parseLong(t.text()));
             case HEX:
-                return new Expr.Int(Long.parseUnsignedLong(t.text().substring(2), 16));
+                return new Expr.Int(value(t));
             case STRING:
                 if (peek().type() == Token.Type.ELLIPSIS) {
                     next();
@@ -401,7 +466,7 @@ public final class ScriptParser {
                 return new Expr.Word(t.text());
             case PUNCT:
                 if (t.is("-") && peek().type() == Token.Type.INT) {
-                    return new Expr.Int(-Long.parseLong(next().text()));
+                    return new Expr.Int(-value(next()));
                 }
                 if (t.is("[") || t.is("{")) {
                     String close = t.is("[") ? "]" : "}";
@@ -458,11 +523,12 @@ public final class ScriptParser {
 
     private long expectLong(String what) {
         Token t = next();
-        if (t.type() == Token.Type.INT) {
-            return Long.parseLong(t.text());
-        }
-        if (t.type() == Token.Type.HEX) {
-            return Long.parseUnsignedLong(t.text().substring(2), 16);
+        if (t.type() == Token.Type.INT || t.type() == Token.Type.HEX) {
+            long v = value(t);
+            if (v < 0 || v > 0xffffffffL) {
+                throw error(Kind.PARSE, t.line(), what + " " + t.text() + " does not fit in 32 bits");
+            }
+            return v;
         }
         throw error(Kind.PARSE, t.line(), "expected " + what + " (an integer), got " + t);
     }

@@ -121,12 +121,15 @@ final class SetupCommand {
             throw new PacketdrillException(Kind.UNSUPPORTED, file, line, "sysctl " + name + "=" + value
                     + " (the model has no such setting)");
         }
+        String old = host.sysctls().get(name);
         try {
             if (value.startsWith("0x")) {
                 value = Long.toString(Long.parseLong(value.substring(2), 16));
             }
             host.sysctl(name, value);
+            host.sysctls().getInts(name); // the model reads its sysctls as integers: refuse what it could not read
         } catch (RuntimeException e) {
+            host.sysctl(name, old);
             throw new PacketdrillException(Kind.PARSE, file, line, "bad sysctl value " + name + "=" + value);
         }
     }
