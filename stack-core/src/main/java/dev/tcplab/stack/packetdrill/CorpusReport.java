@@ -125,7 +125,9 @@ public final class CorpusReport {
               ...).
 
             Run one script or a directory: `PacketdrillRunner.run(base, path)` (Java) or `tcplab packetdrill FILE|DIR...`.
-            Benchmark: `dev.tcplab.stack.bench.PacketdrillCorpusBenchmark` (stack-core test sources).
+            Benchmark: `dev.tcplab.stack.bench.PacketdrillCorpusBenchmark` (stack-core test sources); on 2026-11-29 (2 vCPUs
+            shared, load average ~15) the whole corpus took 5.0 s wall in a cold JVM and 0.53-0.67 s warm, where packetdrill
+            on a kernel needs each script's real time (minutes for the corpus).
 
             """;
 
