@@ -30,7 +30,8 @@ public final class Main {
         this.out = out;
         this.err = err;
         for (Command c : new Command[] {new RunCommand(engine, out), new ListCommand(out),
-                new GradeCommand(out, err), new NewCommand(out, err), new AutograderCommand(out), new ClassroomCommand(out), new NewCourseCommand(out)}) {
+                new GradeCommand(out, err), new NewCommand(out, err), new PacketdrillCommand(out),
+                new AutograderCommand(out), new ClassroomCommand(out), new NewCourseCommand(out)}) {
             commands.put(c.name(), c);
         }
     }

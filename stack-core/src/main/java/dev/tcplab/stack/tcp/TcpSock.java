@@ -162,6 +162,11 @@ public final class TcpSock extends Sock {
         return mssCache;
     }
 
+    /** tp->advmss: the MSS this end advertises (tcp_info's tcpi_advmss). */
+    public int advmss() {
+        return advmss;
+    }
+
     public int sndWscale() {
         return sndWscale;
     }
