@@ -33,16 +33,19 @@ public final class HandshakeBenchmark {
         }
         long heap0 = BenchClock.heapAfterGc();
         long t0 = BenchClock.wallNanos();
+        long cpu0 = BenchClock.threadCpuNanos();
         long events0 = rig.net.loop().executed();
         for (int i = 0; i < n; i++) {
             rig.connection();
         }
         long wall = BenchClock.wallNanos() - t0;
+        long cpu = BenchClock.threadCpuNanos() - cpu0;
         double perSec = n / (wall / 1e9);
         System.out.printf("handshakes: %d connections in %.3f s wall = %.0f connections/s (%.1f us each),"
                         + " %d events, virtual time %.1f s, capture %s, warm-up %d connections%n",
                 n, wall / 1e9, perSec, wall / 1e3 / n, rig.net.loop().executed() - events0, rig.net.now() / 1e9,
                 capture ? "on" : "off", warm);
+        System.out.printf("handshakes by thread CPU time: %.3f s = %.0f connections/s of CPU%n", cpu / 1e9, n / (cpu / 1e9));
         long heap1 = BenchClock.heapAfterGc();
         System.out.printf("heap after GC grew %s over the measured connections (%.0f bytes per connection)%n",
                 BenchClock.mib(heap1 - heap0), (heap1 - heap0) / (double) n);

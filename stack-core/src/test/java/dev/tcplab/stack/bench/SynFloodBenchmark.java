@@ -33,14 +33,17 @@ public final class SynFloodBenchmark {
         int backlog = rig.listener.sock().maxAckBacklog();
         long heapBefore = BenchClock.heapAfterGc();
         long t0 = BenchClock.wallNanos();
+        long cpu0 = BenchClock.threadCpuNanos();
         rig.flood(frames);
         long wall = BenchClock.wallNanos() - t0;
+        long cpu = BenchClock.threadCpuNanos() - cpu0;
         long heapAfter = BenchClock.heapAfterGc();
 
         boolean[] dataOk = new boolean[1];
         Call<Socket> acc = rig.acceptLegit(dataOk);
         System.out.printf("SYN flood: %d SYNs in %.3f s wall = %.0f SYN/s; virtual %.1f s (after %d warm-up floods)%n",
                 syns, wall / 1e9, syns / (wall / 1e9), rig.net.now() / 1e9, warm);
+        System.out.printf("SYN flood by thread CPU time: %.3f s = %.0f SYN/s of CPU%n", cpu / 1e9, syns / (cpu / 1e9));
         System.out.printf("heap after GC: before %s, after %s, growth %s%n", BenchClock.mib(heapBefore),
                 BenchClock.mib(heapAfter), BenchClock.mib(heapAfter - heapBefore));
         System.out.printf("request socks: max qlen %d (backlog %d, limit backlog+1 = %d) -> %s%n", rig.maxQlen, backlog,
