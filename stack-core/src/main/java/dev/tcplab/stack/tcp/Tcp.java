@@ -133,7 +133,7 @@ public final class Tcp {
     }
 
     int sysctl(String shortName) {
-        return sysctls.getInt("net.ipv4." + shortName);
+        return sysctls.getIpv4Int(shortName);
     }
 
     void inc(Counter c) {
