@@ -27,6 +27,11 @@ public final class Trace {
         this.recordFrames = on;
     }
 
+    /** Whether anything is recorded: callers skip building an event's strings when not. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     public boolean kernelCallsOn() {
         return enabled && recordKernelCalls;
     }

@@ -157,7 +157,9 @@ public final class Ip {
             }
         }
         mib.add(Counter.IpExtInOctets, ip.totalLength());
-        fn("ip_rcv", ip.src() + " > " + ip.dst());
+        if (trace.kernelCallsOn()) {
+            fn("ip_rcv", ip.src() + " > " + ip.dst());
+        }
         if (!isLocal(ip.dst())) {
             mib.inc(Counter.IpInAddrErrors); // not ours and not forwarding
             return;

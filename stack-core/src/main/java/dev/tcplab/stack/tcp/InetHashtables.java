@@ -163,7 +163,7 @@ public final class InetHashtables {
 
     /** inet_csk_get_port: bind() to a port, or port 0 = inet_csk_find_open_port. */
     Errno getPort(TcpSock sk, int port) {
-        tcp.fn("inet_csk_get_port", sk.saddr + ":" + port);
+        tcp.fn("inet_csk_get_port", () -> sk.saddr + ":" + port);
         if (port == 0) {
             return findOpenPort(sk);
         }
@@ -293,7 +293,7 @@ public final class InetHashtables {
      * the table slot is advanced by a small random even step (5.19+).
      */
     Errno hashConnect(TcpSock sk) {
-        tcp.fn("inet_hash_connect", sk.describe());
+        tcp.fn("inet_hash_connect", () -> sk.describe());
         if (sk.sport != 0) {
             FourTuple t = sk.tuple();
             Sock other = ehash.get(t);
