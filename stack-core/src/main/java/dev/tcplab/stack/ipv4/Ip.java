@@ -184,8 +184,12 @@ public final class Ip {
         }
         TcpPacket tp = TcpPacket.wrap(ip.buffer(), ip.payloadOffset(), ip.payloadLength());
         WireError err = tp.check();
-        if (err == WireError.OK) {
-            Netfilter.Rule rule = netfilter.matchInput(Ipv4Repr.parse(ip), TcpRepr.parse(tp));
+        // One header parse per segment: the INPUT rules see the TcpRepr that TCP then gets,
+        // and with no rules nothing is parsed for them.
+        TcpRepr th = null;
+        if (err == WireError.OK && netfilter.hasInputRules()) {
+            th = TcpRepr.parse(tp);
+            Netfilter.Rule rule = netfilter.matchInput(Ipv4Repr.parse(ip), th);
             if (rule != null) {
                 fn("nf_hook_slow", "INPUT drop: " + rule.description());
                 return;
@@ -205,7 +209,9 @@ public final class Ip {
             mib.inc(Counter.TcpInErrs);
             return;
         }
-        TcpRepr th = TcpRepr.parse(tp);
+        if (th == null) {
+            th = TcpRepr.parse(tp);
+        }
         tcpRcv.accept(new SkBuff(ip.src(), ip.dst(), ip.tos(), th));
     }
 
