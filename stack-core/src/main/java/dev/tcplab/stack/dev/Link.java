@@ -177,9 +177,15 @@ public final class Link {
             }
         }
 
+        /*
+         * No copy per frame: the array is shared with the trace, the pcap's duplicates and the
+         * other copies of a duplicated frame, and receivers only read it (FrameReceiver's
+         * contract; faults that change a frame change a copy, and Ip.injectFrame copies the
+         * caller's array once when it enters the network).
+         */
         private void deliver(byte[] frame) {
             if (receiver != null) {
-                receiver.receive(this, frame.clone());
+                receiver.receive(this, frame);
             }
         }
     }

@@ -243,7 +243,8 @@ public final class Ip {
         if (r == null) {
             return false;
         }
-        r.iface().device().transmit(frame);
+        // the network owns the frames it carries (receivers share them): the caller may reuse its array
+        r.iface().device().transmit(frame.clone());
         return true;
     }
 
