@@ -19,13 +19,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * close both, 10 ms of virtual time), on one network that lives for the whole fork, so the
  * measurement sees the steady state (~6,000 TIME_WAIT sockets per side, ports wrapping).
  * Warm-up runs until well past that state (60 s virtual = 6,000 connections) and C2.
+ * The JVM's default heap, as the documented mains have: the TIME_WAIT socks live long enough
+ * to be promoted and die old, and a 1 GiB heap (-Xmx1g) halved the score in GC work
+ * (~2,000-2,500 against ~4,800 connections/s, back to back on the loaded machine).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(1)
 public class HandshakeJmh {
     private HandshakeRig rig;
 
