@@ -43,7 +43,7 @@ public final class InetConnectionSock {
         if (sk.state != TcpState.TCP_CLOSE) {
             return Errno.EINVAL;
         }
-        tcp.fn("inet_csk_listen_start", "backlog " + backlog); // once per listen(): eager is fine
+        tcp.fn("inet_csk_listen_start", "backlog " + backlog);
         sk.maxAckBacklog = backlog;
         if (sk.sport == 0) {
             Errno e = tcp.hashtables.getPort(sk, 0);
