@@ -6,7 +6,6 @@ import dev.tcplab.stack.pcap.PcapWriter;
 import dev.tcplab.stack.sim.EventLoop;
 import dev.tcplab.stack.sim.Rng;
 import dev.tcplab.stack.wire.MacAddress;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class Link {
     private final End b;
     private long delayNanos;
     private long rateBitsPerSecond;
-    private final ByteArrayOutputStream pcapBytes = new ByteArrayOutputStream();
+    private final ChunkedByteSink pcapBytes = new ChunkedByteSink();
     private final PcapWriter pcap;
     private boolean capture = true;
 

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * where keeping every kernel call would measure the log, not the stack.
  */
 public final class Trace {
-    private final List<TraceEvent> events = new ArrayList<>();
+    private final List<TraceEvent> events = new AppendOnlyList<>();
     private final List<Consumer<TraceEvent>> listeners = new ArrayList<>();
     private boolean recordKernelCalls = true;
     private boolean recordFrames = true;
