@@ -6,7 +6,6 @@ import dev.tcplab.stack.pcap.PcapWriter;
 import dev.tcplab.stack.sim.EventLoop;
 import dev.tcplab.stack.sim.Rng;
 import dev.tcplab.stack.wire.MacAddress;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class Link {
     private final End b;
     private long delayNanos;
     private long rateBitsPerSecond;
-    private final ByteArrayOutputStream pcapBytes = new ByteArrayOutputStream();
+    private final ChunkedByteSink pcapBytes = new ChunkedByteSink();
     private final PcapWriter pcap;
     private boolean capture = true;
 
@@ -177,9 +176,15 @@ public final class Link {
             }
         }
 
+        /*
+         * No copy per frame: the array is shared with the trace, the pcap's duplicates and the
+         * other copies of a duplicated frame, and receivers only read it (FrameReceiver's
+         * contract; faults that change a frame change a copy, and Ip.injectFrame copies the
+         * caller's array once when it enters the network).
+         */
         private void deliver(byte[] frame) {
             if (receiver != null) {
-                receiver.receive(this, frame.clone());
+                receiver.receive(this, frame);
             }
         }
     }

@@ -20,6 +20,10 @@ public interface NetDevice {
     /** Where received frames go (the host's netif_receive_skb). */
     void attach(FrameReceiver receiver);
 
+    /**
+     * Receives a frame. The array is shared (with the trace, the pcap, other copies of a
+     * duplicated frame): a receiver reads it and copies it before changing anything.
+     */
     @FunctionalInterface
     interface FrameReceiver {
         void receive(NetDevice dev, byte[] frame);

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * where keeping every kernel call would measure the log, not the stack.
  */
 public final class Trace {
-    private final List<TraceEvent> events = new ArrayList<>();
+    private final List<TraceEvent> events = new AppendOnlyList<>();
     private final List<Consumer<TraceEvent>> listeners = new ArrayList<>();
     private boolean recordKernelCalls = true;
     private boolean recordFrames = true;
@@ -25,6 +25,11 @@ public final class Trace {
 
     public void setRecordFrames(boolean on) {
         this.recordFrames = on;
+    }
+
+    /** Whether anything is recorded: callers skip building an event's strings when not. */
+    public boolean enabled() {
+        return enabled;
     }
 
     public boolean kernelCallsOn() {

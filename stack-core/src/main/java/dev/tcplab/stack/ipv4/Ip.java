@@ -158,7 +158,9 @@ public final class Ip {
             }
         }
         mib.add(Counter.IpExtInOctets, ip.totalLength());
-        fn("ip_rcv", ip.src() + " > " + ip.dst());
+        if (trace.kernelCallsOn()) {
+            fn("ip_rcv", ip.src() + " > " + ip.dst());
+        }
         if (!isLocal(ip.dst())) {
             mib.inc(Counter.IpInAddrErrors); // not ours and not forwarding
             return;
@@ -183,8 +185,12 @@ public final class Ip {
         }
         TcpPacket tp = TcpPacket.wrap(ip.buffer(), ip.payloadOffset(), ip.payloadLength());
         WireError err = tp.check();
-        if (err == WireError.OK) {
-            Netfilter.Rule rule = netfilter.matchInput(Ipv4Repr.parse(ip), TcpRepr.parse(tp));
+        // One header parse per segment: the INPUT rules see the TcpRepr that TCP then gets,
+        // and with no rules nothing is parsed for them.
+        TcpRepr th = null;
+        if (err == WireError.OK && netfilter.hasInputRules()) {
+            th = TcpRepr.parse(tp);
+            Netfilter.Rule rule = netfilter.matchInput(Ipv4Repr.parse(ip), th);
             if (rule != null) {
                 fn("nf_hook_slow", "INPUT drop: " + rule.description());
                 if (trace.framesOn()) {
@@ -207,7 +213,9 @@ public final class Ip {
             mib.inc(Counter.TcpInErrs);
             return;
         }
-        TcpRepr th = TcpRepr.parse(tp);
+        if (th == null) {
+            th = TcpRepr.parse(tp);
+        }
         tcpRcv.accept(new SkBuff(ip.src(), ip.dst(), ip.tos(), th));
     }
 
@@ -243,7 +251,8 @@ public final class Ip {
         if (r == null) {
             return false;
         }
-        r.iface().device().transmit(frame);
+        // the network owns the frames it carries (receivers share them): the caller may reuse its array
+        r.iface().device().transmit(frame.clone());
         return true;
     }
 

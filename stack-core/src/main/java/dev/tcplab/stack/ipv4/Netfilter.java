@@ -46,6 +46,10 @@ public final class Netfilter {
         output.clear();
     }
 
+    boolean hasInputRules() {
+        return !input.isEmpty();
+    }
+
     Rule matchInput(Ipv4Repr ip, TcpRepr tcp) {
         return first(input, ip, tcp);
     }

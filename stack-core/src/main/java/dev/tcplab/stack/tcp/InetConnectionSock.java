@@ -59,7 +59,7 @@ public final class InetConnectionSock {
 
     /** inet_csk_reqsk_queue_hash_add: into ehash, timer armed, qlen++ and young++. */
     void reqskQueueHashAdd(TcpSock listener, RequestSock req, long timeout) {
-        tcp.fn("inet_csk_reqsk_queue_hash_add", req.describe());
+        tcp.fn("inet_csk_reqsk_queue_hash_add", () -> req.describe());
         tcp.hashtables.ehashInsert(req);
         tcp.stateChange(req, TcpState.TCP_LISTEN, TcpState.TCP_NEW_SYN_RECV);
         req.rskTimer = tcp.loop.timer(() -> reqskTimerHandler(req));
@@ -77,7 +77,7 @@ public final class InetConnectionSock {
      */
     void reqskTimerHandler(RequestSock req) {
         TcpSock listener = req.listener;
-        tcp.fn("reqsk_timer_handler", req.describe() + " num_timeout=" + req.numTimeout);
+        tcp.fn("reqsk_timer_handler", () -> req.describe() + " num_timeout=" + req.numTimeout);
         if (listener.state != TcpState.TCP_LISTEN) {
             reqskQueueDrop(listener, req);
             return;
@@ -114,13 +114,13 @@ public final class InetConnectionSock {
             req.rskTimer.mod(Math.min(req.timeout << req.numTimeout, rtoMax));
             return;
         }
-        tcp.fn("inet_csk_reqsk_queue_drop_and_put", req.describe() + " expired");
+        tcp.fn("inet_csk_reqsk_queue_drop_and_put", () -> req.describe() + " expired");
         reqskQueueDrop(listener, req);
     }
 
     /** inet_rtx_syn_ack → tcp_rtx_synack: RetransSegs, TCPSynRetrans, num_retrans++. */
     boolean rtxSynAck(TcpSock listener, RequestSock req) {
-        tcp.fn("inet_rtx_syn_ack", req.describe());
+        tcp.fn("inet_rtx_syn_ack", () -> req.describe());
         tcp.ipv4.sendSynack(listener, req);
         tcp.inc(Counter.TcpRetransSegs);
         tcp.inc(Counter.TcpExtTCPSynRetrans);
@@ -165,7 +165,7 @@ public final class InetConnectionSock {
      * accept queue.
      */
     TcpSock completeHashdance(TcpSock listener, TcpSock child, RequestSock req) {
-        tcp.fn("inet_csk_complete_hashdance", child.describe());
+        tcp.fn("inet_csk_complete_hashdance", () -> child.describe());
         AcceptQueue q = listener.acceptQueue;
         if (q.requests.remove(req)) {
             q.qlen--;
@@ -198,7 +198,7 @@ public final class InetConnectionSock {
 
     /** inet_csk_listen_stop: children in the accept queue are reset, pending requests dropped. */
     void listenStop(TcpSock listener) {
-        tcp.fn("inet_csk_listen_stop", listener.describe());
+        tcp.fn("inet_csk_listen_stop", () -> listener.describe());
         AcceptQueue q = listener.acceptQueue;
         if (q == null) {
             return;
@@ -217,7 +217,7 @@ public final class InetConnectionSock {
     TcpSock accept(TcpSock listener) {
         TcpSock child = listener.acceptQueue.accepted.poll();
         if (child != null) {
-            tcp.fn("inet_csk_accept", child.describe());
+            tcp.fn("inet_csk_accept", () -> child.describe());
             child.parent = null;
         }
         return child;

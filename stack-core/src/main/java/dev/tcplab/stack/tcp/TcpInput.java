@@ -179,7 +179,7 @@ public final class TcpInput {
      * SYN-ACK. Cookie mode keeps nothing.
      */
     void connRequest(TcpSock listener, SkBuff skb, int twIsn) {
-        tcp.fn("tcp_conn_request", skb.saddr() + ":" + skb.th().srcPort());
+        tcp.fn("tcp_conn_request", () -> skb.saddr() + ":" + skb.th().srcPort());
         int syncookies = tcp.sysctl("tcp_syncookies");
         AcceptQueue q = listener.acceptQueue;
         boolean wantCookie = false;
@@ -210,7 +210,7 @@ public final class TcpInput {
             int maxSynBacklog = tcp.sysctl("tcp_max_syn_backlog");
             if (syncookies == 0 && maxSynBacklog - q.qlen < (maxSynBacklog >> 2)) {
                 // pr_drop_req: the last quarter of the backlog is kept for proven peers
-                tcp.fn("pr_drop_req", req.describe());
+                tcp.fn("pr_drop_req", () -> req.describe());
                 tcp.inc(Counter.TcpExtListenDrops);
                 return;
             }
@@ -219,7 +219,7 @@ public final class TcpInput {
             req.tsOff = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport).tsOff();
         } else {
             req.tsOff = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport).tsOff();
-            tcp.fn("cookie_v4_init_sequence", req.describe());
+            tcp.fn("cookie_v4_init_sequence", () -> req.describe());
             Syncookies.Init ci = tcp.syncookies.initSequence(skb, req.mss);
             isn = ci.isn();
             req.mss = ci.mss();
@@ -326,7 +326,7 @@ public final class TcpInput {
      * segment was consumed/dropped, -1 when processing continues "by hand" (data may go out).
      */
     int rcvSynsentStateProcess(TcpSock sk, SkBuff skb) {
-        tcp.fn("tcp_rcv_synsent_state_process", TcpFlags.letters(skb.flags()));
+        tcp.fn("tcp_rcv_synsent_state_process", () -> TcpFlags.letters(skb.flags()));
         TcpOptions o = skb.th().options();
         if (skb.ack()) {
             if (!Seq.after(skb.ackSeq(), sk.sndUna) || Seq.after(skb.ackSeq(), sk.sndNxt)) {
@@ -439,7 +439,7 @@ public final class TcpInput {
 
     /** tcp_finish_connect. */
     private void finishConnect(TcpSock sk) {
-        tcp.fn("tcp_finish_connect", sk.describe());
+        tcp.fn("tcp_finish_connect", () -> sk.describe());
         tcp.setState(sk, TcpState.TCP_ESTABLISHED);
         if (sk.retransmits == 0 && sk.srttUs == 0) {
             rttSample(sk, (tcp.now() - sk.synSentAt) / 1000);
@@ -456,7 +456,7 @@ public final class TcpInput {
 
     /** tcp_validate_incoming: PAWS, sequence window, RST rules, SYN challenge. */
     boolean validateIncoming(TcpSock sk, SkBuff skb, boolean synInerr) {
-        tcp.fn("tcp_validate_incoming", TcpFlags.letters(skb.flags()));
+        tcp.fn("tcp_validate_incoming", () -> TcpFlags.letters(skb.flags()));
         TcpOptions o = skb.th().options();
         if (sk.tstampOk && o.timestamps() && pawsDiscard(sk, o.tsVal(), skb)) {
             if (!skb.rst()) {
@@ -557,7 +557,7 @@ public final class TcpInput {
 
     /** tcp_send_challenge_ack: per-socket rate limit, then a normal ACK (TCPChallengeACK). */
     void sendChallengeAck(TcpSock sk) {
-        tcp.fn("tcp_send_challenge_ack", sk.describe());
+        tcp.fn("tcp_send_challenge_ack", () -> sk.describe());
         if (rateLimited(sk, Counter.TcpExtTCPACKSkippedChallenge)) {
             return;
         }
@@ -576,7 +576,7 @@ public final class TcpInput {
 
     /** tcp_reset: the error BSD expects, then tcp_done. */
     void reset(TcpSock sk) {
-        tcp.fn("tcp_reset", sk.describe());
+        tcp.fn("tcp_reset", () -> sk.describe());
         Errno err = switch (sk.state) {
             case TCP_SYN_SENT -> Errno.ECONNREFUSED;
             case TCP_CLOSE_WAIT -> Errno.EPIPE;
@@ -675,7 +675,7 @@ public final class TcpInput {
         if (sk.inLoss && sk.undoRetrans > 0 && !Seq.after(b.end(), priorUna) && Seq.after(b.end(), sk.undoMarker)) {
             sk.undoRetrans = Math.max(0, sk.undoRetrans - dupSegs);
             if (sk.undoRetrans == 0) {
-                tcp.fn("tcp_try_undo_loss", sk.describe());
+                tcp.fn("tcp_try_undo_loss", () -> sk.describe());
                 tcp.inc(Counter.TcpExtTCPLossUndo);
                 sk.inLoss = false;
                 if (sk.state != TcpState.TCP_SYN_SENT && sk.state != TcpState.TCP_SYN_RECV) {

@@ -25,7 +25,7 @@ public final class TcpIpv4 {
      * header and checksum the caller has checked (counting InSegs/InErrs/InCsumErrors as Linux).
      */
     public void rcv(SkBuff skb) {
-        tcp.fn("tcp_v4_rcv", TcpFlags.letters(skb.flags()) + " " + skb.saddr() + ":" + skb.th().srcPort()
+        tcp.fn("tcp_v4_rcv", () -> TcpFlags.letters(skb.flags()) + " " + skb.saddr() + ":" + skb.th().srcPort()
                 + ">" + skb.daddr() + ":" + skb.th().dstPort());
         Sock sk = tcp.hashtables.lookup(skb);
         while (true) {
@@ -100,7 +100,7 @@ public final class TcpIpv4 {
         if (q.lastOverflow == Long.MIN_VALUE || tcp.jiffiesNs() - q.lastOverflow > Syncookies.VALID_NS) {
             return sk;
         }
-        tcp.fn("cookie_v4_check", skb.saddr() + ":" + skb.th().srcPort());
+        tcp.fn("cookie_v4_check", () -> skb.saddr() + ":" + skb.th().srcPort());
         int mss = tcp.syncookies.check(skb);
         if (mss == 0) {
             tcp.inc(Counter.TcpExtSyncookiesFailed);
@@ -166,7 +166,7 @@ public final class TcpIpv4 {
             ack = skb.seq() + skb.th().segmentLength();
             flags = TcpFlags.RST | TcpFlags.ACK;
         }
-        tcp.fn("tcp_v4_send_reset", TcpFlags.letters(flags) + " seq " + Integer.toUnsignedString(seq));
+        tcp.fn("tcp_v4_send_reset", () -> TcpFlags.letters(flags) + " seq " + Integer.toUnsignedString(seq));
         TcpRepr th = new TcpRepr(skb.th().dstPort(), skb.th().srcPort(), seq, ack, flags, 0, 0, TcpOptions.NONE, new byte[0]);
         tcp.inc(Counter.TcpOutSegs);
         tcp.inc(Counter.TcpOutRsts);
@@ -178,7 +178,7 @@ public final class TcpIpv4 {
                         int window, boolean ts, int tsval, int tsecr) {
         TcpOptions opts = ts ? TcpOptions.established(true, tsval, tsecr, List.of()) : TcpOptions.NONE;
         TcpRepr th = new TcpRepr(sport, dport, seq, ack, TcpFlags.ACK, window, 0, opts, new byte[0]);
-        tcp.fn("tcp_v4_send_ack", "seq " + Integer.toUnsignedString(seq) + " ack " + Integer.toUnsignedString(ack));
+        tcp.fn("tcp_v4_send_ack", () -> "seq " + Integer.toUnsignedString(seq) + " ack " + Integer.toUnsignedString(ack));
         tcp.inc(Counter.TcpOutSegs);
         tcp.ip.send(saddr, daddr, 0, 0, th);
     }
@@ -201,7 +201,7 @@ public final class TcpIpv4 {
      * Every SYN-ACK counts in OutSegs, retransmissions too.
      */
     void sendSynack(TcpSock listener, RequestSock req) {
-        tcp.fn("tcp_v4_send_synack", req.describe());
+        tcp.fn("tcp_v4_send_synack", () -> req.describe());
         int tsNow = tcp.tcpTimeStamp();
         int tsval = req.cookie && req.tstampOk ? tcp.syncookies.initTimestamp(req, tsNow) : tsNow;
         TcpOptions opts = TcpOptions.syn(advmssFor(listener, req), req.sackOk, req.tstampOk,
@@ -226,7 +226,7 @@ public final class TcpIpv4 {
      * inet_hash_connect, ISN and ts_off from the 4-tuple, tcp_connect. On failure: CLOSE again.
      */
     Errno connect(TcpSock sk, Ipv4Address daddr, int dport) {
-        tcp.fn("tcp_v4_connect", daddr + ":" + dport);
+        tcp.fn("tcp_v4_connect", () -> daddr + ":" + dport);
         if (daddr.isMulticast() || daddr.isBroadcast()) {
             return Errno.ENETUNREACH;
         }
@@ -264,7 +264,7 @@ public final class TcpIpv4 {
      * inet_ehash_nolisten replaces the request sock by the child in ehash.
      */
     TcpSock synRecvSock(TcpSock listener, SkBuff skb, RequestSock req) {
-        tcp.fn("tcp_v4_syn_recv_sock", req.describe());
+        tcp.fn("tcp_v4_syn_recv_sock", () -> req.describe());
         if (tcp.icsk.acceptqIsFull(listener)) {
             tcp.inc(Counter.TcpExtListenOverflows);
             tcp.inc(Counter.TcpExtListenDrops);
@@ -275,7 +275,7 @@ public final class TcpIpv4 {
         child.mssCache = Math.min(req.mss, child.advmss) - (child.tstampOk ? Tcp.TCPOLEN_TSTAMP_ALIGNED : 0);
         child.rcvMss = Math.min(Tcp.TCP_MSS_DEFAULT, child.advmss);
         tcp.hashtables.inheritPort(listener, child);
-        tcp.fn("inet_ehash_nolisten", child.describe());
+        tcp.fn("inet_ehash_nolisten", () -> child.describe());
         tcp.hashtables.ehashNolisten(child, req.cookie ? null : req);
         return child;
     }

@@ -20,7 +20,7 @@ public final class TcpMinisocks {
      * RST: bad ACK number), or the new child (ESTABLISHED follows in tcp_child_process).
      */
     Sock checkReq(TcpSock listener, SkBuff skb, RequestSock req) {
-        tcp.fn("tcp_check_req", TcpFlags.letters(skb.flags()) + " " + req.describe());
+        tcp.fn("tcp_check_req", () -> TcpFlags.letters(skb.flags()) + " " + req.describe());
         TcpOptions o = skb.th().options();
         boolean pawsReject = false;
         if (o.timestamps() && req.tstampOk) {
@@ -150,8 +150,8 @@ public final class TcpMinisocks {
      * request's sequence state and options. PassiveOpens counts here.
      */
     TcpSock createOpenreqChild(TcpSock listener, RequestSock req, SkBuff skb) {
-        tcp.fn("tcp_create_openreq_child", req.describe());
-        tcp.fn("inet_csk_clone_lock", req.describe());
+        tcp.fn("tcp_create_openreq_child", () -> req.describe());
+        tcp.fn("inet_csk_clone_lock", () -> req.describe());
         TcpSock c = tcp.newSock();
         c.saddr = req.saddr;
         c.sport = req.sport;
@@ -195,7 +195,7 @@ public final class TcpMinisocks {
 
     /** tcp_child_process: feed the third packet to the child (SYN_RECV → ESTABLISHED). true = RST. */
     boolean childProcess(TcpSock listener, TcpSock child, SkBuff skb) {
-        tcp.fn("tcp_child_process", child.describe());
+        tcp.fn("tcp_child_process", () -> child.describe());
         return tcp.input.rcvStateProcess(child, skb);
     }
 
@@ -246,7 +246,7 @@ public final class TcpMinisocks {
     }
 
     private void twExpire(TimeWaitSock tw) {
-        tcp.fn("tw_timer_handler", tw.describe());
+        tcp.fn("tw_timer_handler", () -> tw.describe());
         twKill(tw);
     }
 
@@ -290,7 +290,7 @@ public final class TcpMinisocks {
 
     /** tcp_timewait_state_process (linux-handshake.md 9.4). */
     TwVerdict timewaitStateProcess(TimeWaitSock tw, SkBuff skb) {
-        tcp.fn("tcp_timewait_state_process", tw.substate + " " + TcpFlags.letters(skb.flags()));
+        tcp.fn("tcp_timewait_state_process", () -> tw.substate + " " + TcpFlags.letters(skb.flags()));
         TcpOptions o = skb.th().options();
         boolean pawsReject = false;
         if (o.timestamps() && tw.tstampOk && tw.tsRecentStamp != 0) {

@@ -127,7 +127,7 @@ public final class TcpOutput {
         }
         int ack = (flags & TcpFlags.ACK) != 0 ? sk.rcvNxt : 0;
         TcpRepr th = new TcpRepr(sk.sport, sk.dport, seq, ack, flags, window, 0, opts, payload);
-        tcp.fn("tcp_transmit_skb", TcpFlags.letters(flags) + " seq " + Integer.toUnsignedString(seq) + " len " + payload.length);
+        tcp.fn("tcp_transmit_skb", () -> TcpFlags.letters(flags) + " seq " + Integer.toUnsignedString(seq) + " len " + payload.length);
         if ((flags & TcpFlags.ACK) != 0) {
             eventAckSent(sk);
         }
@@ -159,7 +159,7 @@ public final class TcpOutput {
 
     /** tcp_connect_init + tcp_connect: the first SYN, ActiveOpens, the retransmit timer. */
     void connect(TcpSock sk) {
-        tcp.fn("tcp_connect", sk.describe());
+        tcp.fn("tcp_connect", () -> sk.describe());
         boolean ts = tcp.sysctl("tcp_timestamps") != 0;
         sk.tcpHeaderLen = 20 + (ts ? Tcp.TCPOLEN_TSTAMP_ALIGNED : 0);
         sk.advmss = advmss(sk);
@@ -201,7 +201,7 @@ public final class TcpOutput {
         if (sk.state == TcpState.TCP_CLOSE) {
             return;
         }
-        tcp.fn("tcp_send_ack", sk.describe());
+        tcp.fn("tcp_send_ack", () -> sk.describe());
         transmitSkb(sk, sk.sndNxt, TcpFlags.ACK, new byte[0], false);
     }
 
@@ -220,7 +220,8 @@ public final class TcpOutput {
             ato = Math.min(ato, maxAto);
         }
         ato = Math.min(ato, delackMax());
-        tcp.fn("tcp_send_delayed_ack", ato / Tcp.MS + "ms");
+        long atoMs = ato / Tcp.MS;
+        tcp.fn("tcp_send_delayed_ack", () -> atoMs + "ms");
         long when = tcp.now() + ato;
         if (sk.delackTimer != null && sk.delackTimer.pending()) {
             if (sk.delackTimer.expires() <= tcp.now() + (ato >> 2)) {
@@ -253,20 +254,20 @@ public final class TcpOutput {
 
     /** tcp_send_active_reset: RST|ACK at snd_nxt from a full socket (with timestamps). */
     void sendActiveReset(TcpSock sk) {
-        tcp.fn("tcp_send_active_reset", sk.describe());
+        tcp.fn("tcp_send_active_reset", () -> sk.describe());
         transmitSkb(sk, sk.sndNxt, TcpFlags.RST | TcpFlags.ACK, new byte[0], false);
     }
 
     /** tcp_send_synack for a simultaneous open: our SYN becomes a SYN-ACK with the same ISN. */
     void sendSynackFull(TcpSock sk) {
-        tcp.fn("tcp_send_synack", sk.describe());
+        tcp.fn("tcp_send_synack", () -> sk.describe());
         // its sequence number was sent with the SYN (end_seq == snd_nxt): never counted in OutSegs
         transmitSkb(sk, sk.sndUna, TcpFlags.SYN | TcpFlags.ACK, new byte[0], true);
     }
 
     /** tcp_send_fin: the FIN takes one sequence number after the queued data. */
     void sendFin(TcpSock sk) {
-        tcp.fn("tcp_send_fin", sk.describe());
+        tcp.fn("tcp_send_fin", () -> sk.describe());
         sk.finQueued = true;
         sk.finSeq = sk.writeSeq;
         sk.writeSeq++;

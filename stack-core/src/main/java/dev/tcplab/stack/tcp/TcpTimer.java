@@ -57,7 +57,7 @@ public final class TcpTimer {
         if (sk.sndUna == sk.sndNxt) {
             return;
         }
-        tcp.fn("tcp_retransmit_timer", sk.state + " retransmits=" + sk.retransmits);
+        tcp.fn("tcp_retransmit_timer", () -> sk.state + " retransmits=" + sk.retransmits);
         tcp.inc(Counter.TcpExtTCPTimeouts);
         if (writeTimeout(sk)) {
             return;
@@ -84,7 +84,7 @@ public final class TcpTimer {
         }
         sk.retransmits++;
         sk.totalRto++;
-        tcp.fn("tcp_retransmit_skb", sk.describe());
+        tcp.fn("tcp_retransmit_skb", () -> sk.describe());
         tcp.output.retransmitHead(sk);
         tcp.inc(Counter.TcpRetransSegs);
         sk.undoRetrans++;
@@ -106,7 +106,7 @@ public final class TcpTimer {
      * (orphans: tcp_orphan_retries, 0 meaning 8). Re-rolls the txhash (TcpTimeoutRehash).
      */
     private boolean writeTimeout(TcpSock sk) {
-        tcp.fn("tcp_write_timeout", "retransmits=" + sk.retransmits);
+        tcp.fn("tcp_write_timeout", () -> "retransmits=" + sk.retransmits);
         boolean expired;
         boolean rehash;
         if (sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV) {
@@ -152,7 +152,7 @@ public final class TcpTimer {
         if (!sk.ackPending || sk.state == TcpState.TCP_CLOSE) {
             return;
         }
-        tcp.fn("tcp_delack_timer", sk.describe());
+        tcp.fn("tcp_delack_timer", () -> sk.describe());
         if (sk.pingpong) {
             sk.pingpong = false;
             sk.ato = Tcp.TCP_ATO_MIN;

@@ -18,7 +18,7 @@ public final class TcpUserOps {
 
     /** inet_bind. */
     public Errno bind(TcpSock sk, Ipv4Address addr, int port, boolean addressIsLocal) {
-        tcp.fn("inet_bind", addr + ":" + port);
+        tcp.fn("inet_bind", () -> addr + ":" + port);
         if (sk.state != TcpState.TCP_CLOSE || sk.sport != 0) {
             return Errno.EINVAL;
         }
@@ -59,7 +59,7 @@ public final class TcpUserOps {
         if (!sk.state.in(TcpState.TCP_ESTABLISHED, TcpState.TCP_CLOSE_WAIT)) {
             return sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV ? Errno.EAGAIN : Errno.EPIPE;
         }
-        tcp.fn("tcp_sendmsg", data.length + " bytes");
+        tcp.fn("tcp_sendmsg", () -> data.length + " bytes");
         sk.sendQueue.add(data);
         sk.writeSeq += data.length;
         tcp.output.writeXmit(sk, true);
@@ -74,7 +74,7 @@ public final class TcpUserOps {
         }
         byte[] d = sk.receiveQueue.take(n);
         sk.copiedSeq += n;
-        tcp.fn("tcp_recvmsg", n + " bytes");
+        tcp.fn("tcp_recvmsg", () -> n + " bytes");
         // tcp_cleanup_rbuf: a window update may be due now that space opened
         if (sk.state.in(TcpState.TCP_ESTABLISHED, TcpState.TCP_FIN_WAIT1, TcpState.TCP_FIN_WAIT2)) {
             int curWin = sk.rcvWup + sk.rcvWnd - sk.rcvNxt;
@@ -133,7 +133,7 @@ public final class TcpUserOps {
      * TCPAbortOnLinger); otherwise the FIN path via tcp_close_state. The socket is orphaned.
      */
     public void close(TcpSock sk) {
-        tcp.fn("tcp_close", sk.describe());
+        tcp.fn("tcp_close", () -> sk.describe());
         sk.skShutdown = 3;
         boolean wasOrphan = sk.dead;
         sk.dead = true;

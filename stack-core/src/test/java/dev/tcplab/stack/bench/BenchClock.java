@@ -11,6 +11,15 @@ final class BenchClock {
         return System.nanoTime();
     }
 
+    /**
+     * CPU time of the calling thread (ThreadMXBean). On a shared machine the wall clock also
+     * counts the time other processes had the core; this does not, so before/after comparisons
+     * under load read it next to the wall time.
+     */
+    static long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** Heap in use after asking for a full collection a few times (MemoryMXBean). */
     static long heapAfterGc() {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
