@@ -16,11 +16,9 @@ import java.util.Locale;
 final class Summary {
     private Summary() {}
 
-    /** The console-style line for one check: "  ✓ name  2/2  t=1.500000 s". */
+    /** One check as the console prints it (CLI and Maven alike): "  ✓ name  2/2  @1.5 s", then why, indented. */
     public static String checkLine(CheckResult c) {
-        return "  " + LabPage.mark(c.outcome()) + " " + c.name() + "  " + Html.points(c.points()) + "/"
-            + Html.points(c.maxPoints()) + (c.virtualTimeNanos() >= 0 ? "  t=" + Html.seconds6(c.virtualTimeNanos()) : "")
-            + (c.message() == null ? "" : "\n      " + c.message().replace("\n", "\n      "));
+        return String.join("\n", dev.tcplab.lab.console.ConsoleLines.check(c));
     }
 
     static String text(RunResult run) {
