@@ -184,7 +184,7 @@ class MainTest {
         out.reset();
         assertEquals(0, tcplab("grade", "--help"));
         assertTrue(lines().get(0).startsWith("Usage: tcplab grade (--submission DIR | --submissions DIR | --solutions)"), lines()::toString);
-        assertTrue(lines().contains("      --solutions            grade each exercise with its own solution/ folder"), lines()::toString);
+        assertTrue(lines().contains("      --solutions          grade each exercise with its own solution/ folder"), lines()::toString);
     }
 
     @Test

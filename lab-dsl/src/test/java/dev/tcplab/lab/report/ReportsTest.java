@@ -136,7 +136,7 @@ class ReportsTest {
         String s = Files.readString(tmp.resolve("summary.txt"));
         assertTrue(s.startsWith("FAILED  syn-ack-lost  3.5/8.5  SYN-ACK lost twice\n"), s);
         // the console's format (ConsoleLines), the same in summary.txt as on the CLI and in Maven
-        assertTrue(s.contains("  ✗ client established after the third SYN-ACK  0/3  @2 s\n"
+        assertTrue(s.contains("  ✗ handshake › client established after the third SYN-ACK  0/3  @2 s\n"
             + "      expected TCP_ESTABLISHED at 2.0 s\n"), s);
         assertTrue(s.contains("  error: Unresolved reference 'x'. (broken.lab.kts:5:5)\n"), s);
         assertTrue(s.endsWith("3 lab(s), 1 passed; score 4.5/9.5; seed 7\n"), s);
