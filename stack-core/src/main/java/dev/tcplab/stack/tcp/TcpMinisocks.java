@@ -50,9 +50,9 @@ public final class TcpMinisocks {
             }
             return null;
         }
-        if (o.timestamps() && !Seq.after(skb.seq(), req.rcvNxt)) {
-            req.tsRecent = o.tsVal();
-        }
+        // 6.x no longer writes req->ts_recent here ("defer ts_recent changes until req is
+        // owned"): only the child gets this TSval, below. An ACK that overflows the accept queue
+        // leaves the request's TSecr at the SYN's (e4: the retransmitted SYN-ACKs echo the SYN).
         if (skb.seq() == req.rcvIsn) {
             flg &= ~TcpFlags.SYN;
         }
@@ -85,6 +85,9 @@ public final class TcpMinisocks {
             }
             embryonicReset(listener, skb, req, flg);
             return null;
+        }
+        if (o.timestamps() && req.tstampOk && !Seq.after(skb.seq(), req.rcvNxt)) {
+            child.tsRecent = o.tsVal();
         }
         synackRttMeas(child, req, o);
         return tcp.icsk.completeHashdance(listener, child, req);

@@ -48,6 +48,25 @@ final class Reference {
     }
 
     /**
+     * Each segment's TSecr echoes the same peer segment's TSval as in the capture (RFC 7323
+     * ts_recent: the latest in-order TSval, not the handshake's). Compared as the peer segments
+     * whose TSval it equals (see {@link SegmentTable#echoes()}): the two sets must share one.
+     */
+    static void assertSameEchoes(String scenario, SegmentTable model) {
+        SegmentTable ref = SegmentTable.reference(scenario);
+        List<Set<Integer>> r = ref.echoes();
+        List<Set<Integer>> m = model.echoes();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < Math.min(r.size(), m.size()); i++) {
+            boolean same = r.get(i).isEmpty() ? m.get(i).isEmpty() : r.get(i).stream().anyMatch(m.get(i)::contains);
+            if (!same) {
+                bad.add("row " + (i + 1) + ": linux echoes " + r.get(i) + ", model " + m.get(i));
+            }
+        }
+        assertTrue(bad.isEmpty(), scenario + ": TSecr differs: " + bad);
+    }
+
+    /**
      * The model is exact; the kernel's timers are late by up to ~12.5 % (timer wheel, HZ=250) and
      * its programs by their own latencies: linux-handshake.md 4.2 allows [nominal, nominal*1.13 + 10 ms].
      * Each row's time must lie in that band (model time as nominal), with 2 ms the other way for
