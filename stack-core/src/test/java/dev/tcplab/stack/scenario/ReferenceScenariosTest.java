@@ -175,6 +175,46 @@ class ReferenceScenariosTest {
         check("c2_synack_dropped_at_client", lab);
     }
 
+    /**
+     * fresh/b2: client tcp_syn_retries=2, its INPUT drops SYN-ACKs, blocking connect(). Linux
+     * gives up by elapsed time (retransmits_timed_out: (2^3 - 1) x 1 s = 7 s since the first SYN)
+     * before the count tcp_syn_retries + tcp_syn_linear_timeouts = 6 is reached: 6 SYNs, ETIMEDOUT
+     * at 7 s (7.166 s on the kernel's timer wheel), no 7th SYN. The server answers every SYN and
+     * retransmits its SYN-ACKs on its own timer until 19 s.
+     */
+    @Test
+    void b2_synretries2_synack_dropped() {
+        Lab lab = new Lab(1);
+        lab.client.sysctl("net.ipv4.tcp_syn_retries", 2);
+        Lab.dropInputFlags(lab.client, "--tcp-flags SYN,ACK SYN,ACK", Lab.SYN | Lab.ACK, Lab.SYN | Lab.ACK);
+        Socket ls = listener(lab, 128);
+        Socket c = lab.client.socket();
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        lab.at(21.0, ls::close);
+        lab.runUntil(22);
+        assertEquals(Errno.ETIMEDOUT, conn.errno());
+        assertEquals(7 * Lab.S, conn.doneAt(), "reference: ETIMEDOUT after 7.166 s");
+        check("fresh/b2_synretries2_synack_dropped", lab);
+    }
+
+    /**
+     * fresh/b2x: client tcp_syn_retries=1, the server drops SYNs. (2^2 - 1) x 1 s = 3 s: three
+     * SYNs, ETIMEDOUT at 3 s (3.069 s) — the count rule alone would allow 1 + 4 linear retries.
+     */
+    @Test
+    void b2x_synretries1_syn_dropped() {
+        Lab lab = new Lab(1);
+        lab.client.sysctl("net.ipv4.tcp_syn_retries", 1);
+        dropSyns(lab);
+        Socket c = lab.client.socket();
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        lab.runUntil(10);
+        assertEquals(Errno.ETIMEDOUT, conn.errno());
+        assertEquals(3 * Lab.S, conn.doneAt(), "reference: ETIMEDOUT after 3.069 s");
+        // b2x recorded nstat for the client only
+        check("fresh/b2x_synretries1_syn_dropped", lab, false);
+    }
+
     @Test
     void d1_ack_dropped_data_late() {
         Lab lab = new Lab(1);
