@@ -202,6 +202,14 @@ public final class TcpInput {
         req.dport = skb.th().srcPort();
         TcpOptions o = skb.th().options();
         openreqInit(listener, req, skb, o);
+        if (wantCookie && !req.tstampOk) {
+            // tcp_conn_request: "if (want_cookie && !tmp_opt.saw_tstamp) tcp_clear_options()" —
+            // only a timestamp can carry SACK and wscale through a cookie (cookie_init_timestamp),
+            // so without one the SYN-ACK offers neither (only mss) and windows stay unscaled.
+            req.sackOk = false;
+            req.wscaleOk = false;
+            req.sndWscale = 0;
+        }
         int isn = twIsn;
         if (!wantCookie && isn == 0) {
             SecureSeq.SeqAndTsOff st = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport);

@@ -215,6 +215,38 @@ class ReferenceScenariosTest {
         check("fresh/b2x_synretries1_syn_dropped", lab, false);
     }
 
+    /**
+     * fresh/b3: server tcp_syncookies=2 and tcp_timestamps=0; request, response, close. With no
+     * timestamp to carry them (cookie_init_timestamp), tcp_conn_request clears the SYN's options
+     * for a cookie: the SYN-ACK has only mss, and every later window is unscaled.
+     */
+    @Test
+    void b3_sc2_nots() {
+        String scenario = "fresh/b3_sc2_nots";
+        Lab lab = new Lab(1);
+        lab.server.sysctl("net.ipv4.tcp_syncookies", 2);
+        lab.server.sysctl("net.ipv4.tcp_timestamps", 0);
+        Socket ls = listener(lab, 128);
+        Socket c = lab.client.socket();
+        Socket[] child = new Socket[1];
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        ls.accept().onDone(a -> child[0] = a.value());
+        SegmentTable ref = SegmentTable.reference(scenario);
+        lab.at(ref.time(4), () -> c.send("hello\\n"));
+        Call<byte[]>[] reply = new Call[1];
+        lab.at(ref.time(6), () -> {
+            assertEquals("hello\\n", new String(child[0].received(), StandardCharsets.UTF_8));
+            child[0].send("world\\n");
+            reply[0] = c.recv(100);
+        });
+        lab.at(ref.time(8), c::close);
+        lab.at(ref.time(9), () -> child[0].close());
+        lab.runUntil(2.0);
+        assertEquals(Errno.OK, conn.errno());
+        assertEquals("world\\n", new String(reply[0].value(), StandardCharsets.UTF_8));
+        check(scenario, lab);
+    }
+
     @Test
     void d1_ack_dropped_data_late() {
         Lab lab = new Lab(1);
