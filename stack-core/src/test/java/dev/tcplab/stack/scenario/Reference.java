@@ -48,6 +48,34 @@ final class Reference {
     }
 
     /**
+     * Each segment belongs to the same connection as in the capture: the model's client ports are
+     * paired with the capture's in order of first appearance, and every later row must keep that
+     * pairing, so two connections' segments cannot swap unnoticed. Rows past the shorter table
+     * are left to {@link #assertSameSegments}.
+     */
+    static void assertSameConnections(String scenario, SegmentTable model) {
+        SegmentTable ref = SegmentTable.reference(scenario);
+        Map<String, String> modelToRef = new LinkedHashMap<>();
+        Map<String, String> refToModel = new LinkedHashMap<>();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < Math.min(ref.rows().size(), model.rows().size()); i++) {
+            String r = ref.rows().get(i).clientPort();
+            String m = model.rows().get(i).clientPort();
+            String mappedR = modelToRef.get(m);
+            String mappedM = refToModel.get(r);
+            if (mappedR == null && mappedM == null) {
+                modelToRef.put(m, r);
+                refToModel.put(r, m);
+            } else if (!r.equals(mappedR) || !m.equals(mappedM)) {
+                bad.add(String.format(Locale.ROOT, "row %d: linux port %s (model %s), model port %s (linux %s)",
+                        i + 1, r, mappedM, m, mappedR));
+            }
+        }
+        assertTrue(bad.isEmpty(), scenario + ": segments on a different connection than in the capture "
+                + "(client ports model→linux " + modelToRef + "): " + bad);
+    }
+
+    /**
      * Each segment's TSecr echoes the same peer segment's TSval as in the capture (RFC 7323
      * ts_recent: the latest in-order TSval, not the handshake's). Compared as the peer segments
      * whose TSval it equals (see {@link SegmentTable#echoes()}): the two sets must share one.

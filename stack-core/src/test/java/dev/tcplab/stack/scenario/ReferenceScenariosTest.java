@@ -1,6 +1,7 @@
 package dev.tcplab.stack.scenario;
 
 import static dev.tcplab.stack.scenario.Reference.assertCounters;
+import static dev.tcplab.stack.scenario.Reference.assertSameConnections;
 import static dev.tcplab.stack.scenario.Reference.assertSameEchoes;
 import static dev.tcplab.stack.scenario.Reference.assertSameSegments;
 import static dev.tcplab.stack.scenario.Reference.assertTimesWithinSlack;
@@ -24,6 +25,7 @@ import dev.tcplab.stack.wire.TcpRepr;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +58,23 @@ class ReferenceScenariosTest {
         check(scenario, lab, serverCounters, true);
     }
 
+    /**
+     * Scenarios where timers armed a few ms apart share one timer-wheel bucket in Linux and run
+     * newest first (hlist head insertion), while exact model timers run in expiry order: the
+     * segments are the same but two connections' segments swap (e0: the two delayed ACKs of the
+     * FINs; e4: SYN-ACK retransmissions and delayed ACKs; f1/f2: the flood's first SYN-ACK
+     * retransmissions). Their connections (and e4's TSecr, which follow them) are compared only
+     * with the timer wheel.
+     */
+    private static final Set<String> SAME_TICK_ORDER = Set.of("e0_sequential_sc0", "e0_sequential_sc1",
+            "e0_sequential_sc2", "e4_ack_overflow_abort0", "f1_synflood_sc1", "f2_synflood_sc0");
+
     private static void check(String scenario, Lab lab, boolean serverCounters, boolean echoes) {
         SegmentTable model = lab.table();
         assertSameSegments(scenario, model);
+        if (!SAME_TICK_ORDER.contains(scenario)) {
+            assertSameConnections(scenario, model);
+        }
         if (echoes) {
             assertSameEchoes(scenario, model);
         }
