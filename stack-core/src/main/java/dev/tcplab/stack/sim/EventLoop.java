@@ -12,6 +12,7 @@ public final class EventLoop {
     private long now;
     private long sequence;
     private long executed;
+    private TimerWheel wheel;
 
     public long now() {
         return now;
@@ -32,6 +33,32 @@ public final class EventLoop {
     /** A timer that is not armed yet (like timer_setup). */
     public Timer timer(Runnable action) {
         return new Timer(this, action);
+    }
+
+    /**
+     * A kernel timer of one modelled kernel (timer_setup; owner names its timer base, e.g. the
+     * host's TCP): on the timer wheel when one is set, else exact like {@link #timer}.
+     */
+    public Timer kernelTimer(Object owner, Runnable action) {
+        return new Timer(this, action, wheel, owner);
+    }
+
+    /**
+     * Runs kernel timers on a timer wheel at hz with the given jiffies phase (see
+     * {@link TimerWheel}); null restores exact nominal timers. Only timers created afterwards
+     * are affected, so set it before the hosts start.
+     */
+    public void setTimerWheel(TimerWheel wheel) {
+        this.wheel = wheel;
+    }
+
+    /** The timer wheel, or null with exact timers. */
+    public TimerWheel timerWheel() {
+        return wheel;
+    }
+
+    void countExecuted() {
+        executed++;
     }
 
     void enqueue(Timer t, long when) {

@@ -231,7 +231,7 @@ public final class TcpMinisocks {
         long rto = sk.rto;
         // tcp_time_wait: at least 3.5 RTO; a true TIME_WAIT is always TCP_TIMEWAIT_LEN
         long timeout = substate == TcpState.TCP_TIME_WAIT ? Tcp.TCP_TIMEWAIT_LEN : Math.max(timeo, (rto << 2) - (rto >> 1));
-        tw.timer = tcp.loop.timer(() -> twExpire(tw));
+        tw.timer = tcp.loop.kernelTimer(tcp, () -> twExpire(tw));
         tcp.inc(timeout > 4 * Tcp.SEC ? Counter.TcpExtTW : Counter.TcpExtTWKilled);
         tw.timer.mod(timeout);
         // the full socket is gone (tcp_done without the counters)

@@ -231,7 +231,7 @@ public final class TcpOutput {
         }
         sk.ackPending = true;
         if (sk.delackTimer == null) {
-            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
+            sk.delackTimer = tcp.loop.kernelTimer(tcp, () -> tcp.timers.delackTimer(sk));
         }
         sk.delackTimer.modAt(when);
     }
@@ -246,7 +246,7 @@ public final class TcpOutput {
     void armDelack(TcpSock sk, long when) {
         sk.ackPending = true;
         if (sk.delackTimer == null) {
-            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
+            sk.delackTimer = tcp.loop.kernelTimer(tcp, () -> tcp.timers.delackTimer(sk));
         }
         sk.delackTimer.mod(when);
     }

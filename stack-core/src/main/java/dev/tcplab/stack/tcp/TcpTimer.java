@@ -18,7 +18,7 @@ public final class TcpTimer {
     /** inet_csk_reset_xmit_timer(ICSK_TIME_RETRANS). */
     void resetXmitTimer(TcpSock sk, long when) {
         if (sk.retransmitTimer == null) {
-            sk.retransmitTimer = tcp.loop.timer(() -> retransmitTimer(sk));
+            sk.retransmitTimer = tcp.loop.kernelTimer(tcp, () -> retransmitTimer(sk));
         }
         sk.retransmitTimer.mod(Math.min(when, rtoMax()));
     }
@@ -219,7 +219,7 @@ public final class TcpTimer {
     /** inet_csk_reset_keepalive_timer, used here only for FIN_WAIT2 of an orphan (tcp_keepalive_timer). */
     void resetKeepalive(TcpSock sk, long when) {
         if (sk.keepaliveTimer == null) {
-            sk.keepaliveTimer = tcp.loop.timer(() -> keepaliveTimer(sk));
+            sk.keepaliveTimer = tcp.loop.kernelTimer(tcp, () -> keepaliveTimer(sk));
         }
         sk.keepaliveTimer.mod(when);
     }
@@ -240,7 +240,7 @@ public final class TcpTimer {
     void armProbeIfIdle(TcpSock sk) {
         if (sk.sndUna == sk.sndNxt && (sk.retransmitTimer == null || !sk.retransmitTimer.pending())) {
             if (sk.retransmitTimer == null) {
-                sk.retransmitTimer = tcp.loop.timer(() -> retransmitTimer(sk));
+                sk.retransmitTimer = tcp.loop.kernelTimer(tcp, () -> retransmitTimer(sk));
             }
             tcp.loop.schedule(sk.rto, () -> {
                 if (sk.sndWnd == 0 && sk.state != TcpState.TCP_CLOSE) {
