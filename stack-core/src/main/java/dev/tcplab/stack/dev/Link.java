@@ -28,6 +28,8 @@ public final class Link {
     private final ChunkedByteSink pcapBytes = new ChunkedByteSink();
     private final PcapWriter pcap;
     private boolean capture = true;
+    /** Null: the pcap records frames as they enter the link; else as tcpdump on this end sees them. */
+    private End captureOn;
 
     public Link(String name, EventLoop loop, Trace trace, Rng rng, String nodeA, MacAddress macA,
                 String nodeB, MacAddress macB) {
@@ -84,6 +86,27 @@ public final class Link {
     /** Turns packet capture off (trace and pcap), e.g. for a million-SYN benchmark. */
     public void setCapture(boolean on) {
         this.capture = on;
+    }
+
+    /**
+     * Records the pcap as tcpdump on one end's interface sees it (the reference captures ran on
+     * the client's veth): frames that end sends when sent, frames it receives when they arrive,
+     * before its host processes them. So a reply the host sends at once follows the frame that
+     * caused it, as in a capture. Dropped frames are not seen at the receiving end.
+     */
+    public void captureOn(End end) {
+        if (end != a && end != b) {
+            throw new IllegalArgumentException("not an end of link " + name);
+        }
+        this.captureOn = end;
+    }
+
+    private void capturePcap(long now, byte[] frame) {
+        try {
+            pcap.write(now, frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The classic pcap file of everything that entered this link so far. */
@@ -156,10 +179,8 @@ public final class Link {
                 f.apply(fate, rng);
             }
             if (capture) {
-                try {
-                    pcap.write(now, frame);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                if (captureOn == null || captureOn == this) {
+                    capturePcap(now, frame);
                 }
                 trace.add(new TraceEvent.Frame(now, name, node, peer.node, frame, !fate.dropped, fate.describe()));
             }
@@ -183,6 +204,9 @@ public final class Link {
          * caller's array once when it enters the network).
          */
         private void deliver(byte[] frame) {
+            if (capture && captureOn == this) {
+                capturePcap(loop.now(), frame);
+            }
             if (receiver != null) {
                 receiver.receive(this, frame);
             }

@@ -4,6 +4,7 @@ import dev.tcplab.stack.dev.Link;
 import dev.tcplab.stack.dev.Switch;
 import dev.tcplab.stack.sim.EventLoop;
 import dev.tcplab.stack.sim.Rng;
+import dev.tcplab.stack.sim.TimerWheel;
 import dev.tcplab.stack.wire.Ipv4Address;
 import dev.tcplab.stack.wire.MacAddress;
 import java.util.ArrayList;
@@ -32,6 +33,28 @@ public final class Network {
 
     public long seed() {
         return seed;
+    }
+
+    /**
+     * Runs the kernels' timers on the kernel's timer wheel at hz (250 as the reference kernel;
+     * 100 and 1000 are the other usual CONFIG_HZ), with the phase of jiffies taken from the seed.
+     * Call before creating hosts; without it timers fire at their exact nominal times.
+     */
+    public void timerWheel(int hz) {
+        timerWheel(hz, new Rng(seed).fork("jiffies").nextLong());
+    }
+
+    /** As {@link #timerWheel(int)} with an explicit jiffies phase (ns; where jiffy 0 began). */
+    public void timerWheel(int hz, long phaseNs) {
+        if (!hosts.isEmpty()) {
+            throw new IllegalStateException("set the timer wheel before creating hosts");
+        }
+        loop.setTimerWheel(new TimerWheel(loop, hz, phaseNs));
+    }
+
+    /** Exact nominal timers (the default): each fires at exactly its expiry time. */
+    public void exactTimers() {
+        loop.setTimerWheel(null);
     }
 
     public EventLoop loop() {

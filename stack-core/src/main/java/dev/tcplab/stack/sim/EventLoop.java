@@ -8,10 +8,29 @@ import java.util.PriorityQueue;
  * Time is only ever read from here: nothing in the stack looks at the wall clock.
  */
 public final class EventLoop {
-    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    /**
+     * Armed timers as (timer, when, seq) entries. Cancelling or re-arming a timer leaves its old
+     * entry behind (O(1)); an entry is live while its timer is armed with that seq, stale ones
+     * are skipped when they reach the head and compacted when they outnumber the live ones.
+     */
+    private record Entry(Timer timer, long when, long seq) implements Comparable<Entry> {
+        boolean live() {
+            return timer.armed && timer.seq == seq;
+        }
+
+        @Override
+        public int compareTo(Entry o) {
+            int c = Long.compare(when, o.when);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private int stale;
     private long now;
     private long sequence;
     private long executed;
+    private TimerWheel wheel;
 
     public long now() {
         return now;
@@ -34,29 +53,73 @@ public final class EventLoop {
         return new Timer(this, action);
     }
 
+    /**
+     * A kernel timer of one modelled kernel (timer_setup; owner names its timer base, e.g. the
+     * host's TCP): on the timer wheel when one is set, else exact like {@link #timer}.
+     */
+    public Timer kernelTimer(Object owner, Runnable action) {
+        return new Timer(this, action, wheel, owner);
+    }
+
+    /**
+     * Runs kernel timers on a timer wheel at hz with the given jiffies phase (see
+     * {@link TimerWheel}); null restores exact nominal timers. Only timers created afterwards
+     * are affected, so set it before the hosts start.
+     */
+    public void setTimerWheel(TimerWheel wheel) {
+        this.wheel = wheel;
+    }
+
+    /** The timer wheel, or null with exact timers. */
+    public TimerWheel timerWheel() {
+        return wheel;
+    }
+
+    void countExecuted() {
+        executed++;
+    }
+
     void enqueue(Timer t, long when) {
         t.when = when;
         t.seq = sequence++;
-        queue.add(t);
+        queue.add(new Entry(t, when, t.seq));
     }
 
+    /** The timer's entry became stale (del or re-arm); O(1). */
     void dequeue(Timer t) {
-        queue.remove(t);
+        stale++;
+        if (stale > 1024 && stale > queue.size() / 2) {
+            queue.removeIf(e -> !e.live());
+            stale = 0;
+        }
+    }
+
+    /** Drops stale entries from the head; the head is then live or the queue empty. */
+    private Entry head() {
+        Entry e = queue.peek();
+        while (e != null && !e.live()) {
+            queue.poll();
+            stale = Math.max(0, stale - 1);
+            e = queue.peek();
+        }
+        return e;
     }
 
     /** Time of the next event, or Long.MAX_VALUE when idle. */
     public long nextEventTime() {
-        Timer t = queue.peek();
-        return t == null ? Long.MAX_VALUE : t.when;
+        Entry e = head();
+        return e == null ? Long.MAX_VALUE : e.when;
     }
 
     /** Runs the next event; false when there is none. */
     public boolean runNext() {
-        Timer t = queue.poll();
-        if (t == null) {
+        Entry e = head();
+        if (e == null) {
             return false;
         }
-        now = t.when;
+        queue.poll();
+        Timer t = e.timer;
+        now = e.when;
         t.armed = false;
         executed++;
         t.action.run();
@@ -65,7 +128,7 @@ public final class EventLoop {
 
     /** Runs every event up to and including time, then sets the clock to time. */
     public void runUntil(long time) {
-        while (!queue.isEmpty() && queue.peek().when <= time) {
+        for (Entry e = head(); e != null && e.when <= time; e = head()) {
             runNext();
         }
         if (time > now) {
@@ -81,6 +144,6 @@ public final class EventLoop {
     }
 
     public boolean idle() {
-        return queue.isEmpty();
+        return head() == null;
     }
 }

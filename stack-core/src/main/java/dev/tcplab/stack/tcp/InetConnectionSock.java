@@ -62,7 +62,7 @@ public final class InetConnectionSock {
         tcp.fn("inet_csk_reqsk_queue_hash_add", () -> req.describe());
         tcp.hashtables.ehashInsert(req);
         tcp.stateChange(req, TcpState.TCP_LISTEN, TcpState.TCP_NEW_SYN_RECV);
-        req.rskTimer = tcp.loop.timer(() -> reqskTimerHandler(req));
+        req.rskTimer = tcp.loop.kernelTimer(tcp, () -> reqskTimerHandler(req));
         req.rskTimer.mod(timeout);
         AcceptQueue q = listener.acceptQueue;
         q.qlen++;

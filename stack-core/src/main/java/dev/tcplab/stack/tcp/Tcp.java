@@ -22,6 +22,8 @@ public final class Tcp {
     public static final long MS = 1_000_000L;
     public static final long SEC = 1_000_000_000L;
     public static final long TCP_TIMEOUT_INIT = SEC;
+    /** TCP_RTO_MIN: HZ / 5. */
+    public static final long TCP_RTO_MIN = 200 * MS;
     public static final long TCP_TIMEOUT_MIN = 2 * JIFFY_NS;
     public static final long TCP_TIMEWAIT_LEN = 60 * SEC;
     public static final long TCP_DELACK_MAX = 200 * MS;

@@ -60,7 +60,7 @@ public final class TcpInput {
         if (!validateIncoming(sk, skb, established)) {
             return false;
         }
-        int reason = ack(sk, skb);
+        int reason = ack(sk, skb, true);
         if (reason <= 0) {
             if (sk.state == TcpState.TCP_SYN_RECV) {
                 return true;
@@ -202,6 +202,14 @@ public final class TcpInput {
         req.dport = skb.th().srcPort();
         TcpOptions o = skb.th().options();
         openreqInit(listener, req, skb, o);
+        if (wantCookie && !req.tstampOk) {
+            // tcp_conn_request: "if (want_cookie && !tmp_opt.saw_tstamp) tcp_clear_options()" —
+            // only a timestamp can carry SACK and wscale through a cookie (cookie_init_timestamp),
+            // so without one the SYN-ACK offers neither (only mss) and windows stay unscaled.
+            req.sackOk = false;
+            req.wscaleOk = false;
+            req.sndWscale = 0;
+        }
         int isn = twIsn;
         if (!wantCookie && isn == 0) {
             SecureSeq.SeqAndTsOff st = tcp.secureSeq.seqAndTsOff(req.saddr, req.daddr, req.sport, req.dport);
@@ -353,7 +361,7 @@ public final class TcpInput {
             }
             // SYN-ACK acceptable: tcp_ack, sequence state, options, ESTABLISHED
             sk.sndWl1 = skb.seq();
-            ack(sk, skb);
+            ack(sk, skb, false);
             sk.rcvNxt = skb.seq() + 1;
             sk.rcvWup = skb.seq() + 1;
             sk.sndWnd = skb.th().window();
@@ -523,6 +531,26 @@ public final class TcpInput {
         return !Seq.before(skb.endSeq(), sk.rcvWup) && !Seq.after(skb.seq(), sk.rcvNxt + rcvWindow);
     }
 
+    /**
+     * tcp_replace_ts_recent (RFC 7323 4.3): remember the peer's TSval when the segment starts at
+     * or before rcv_wup (the left edge of the last window we advertised, so a segment sent before
+     * our last ACK cannot move TS.Recent past a hole) and passes tcp_paws_check(rx_opt, 0);
+     * tcp_store_ts_recent. Later segments echo it as TSecr.
+     */
+    private void replaceTsRecent(TcpSock sk, SkBuff skb) {
+        TcpOptions o = skb.th().options();
+        if (!sk.tstampOk || !o.timestamps() || Seq.after(skb.seq(), sk.rcvWup)) {
+            return;
+        }
+        boolean pawsOk = sk.tsRecent - o.tsVal() <= 0
+                || tcp.now() - sk.tsRecentStamp >= 24L * 24 * 3600 * Tcp.SEC
+                || sk.tsRecentStamp == 0;
+        if (pawsOk) {
+            sk.tsRecent = o.tsVal();
+            sk.tsRecentStamp = tcp.now();
+        }
+    }
+
     /** tcp_paws_discard (simplified: an older TSval than ts_recent on a non-RST). */
     private boolean pawsDiscard(TcpSock sk, int tsval, SkBuff skb) {
         if (sk.tsRecentStamp == 0 && sk.tsRecent == 0) {
@@ -594,9 +622,10 @@ public final class TcpInput {
 
     /**
      * tcp_ack: &lt;0 for an ACK of data not yet sent or far too old (challenge), 0 for an old
-     * duplicate, &gt;0 when the ACK was processed.
+     * duplicate, &gt;0 when the ACK was processed. updateTsRecent is FLAG_UPDATE_TS_RECENT (the
+     * slow paths of tcp_rcv_established and tcp_rcv_state_process; not tcp_rcv_synsent_state_process).
      */
-    int ack(TcpSock sk, SkBuff skb) {
+    int ack(TcpSock sk, SkBuff skb, boolean updateTsRecent) {
         int ack = skb.ackSeq();
         int priorUna = sk.sndUna;
         if (Seq.before(ack, priorUna)) {
@@ -609,6 +638,10 @@ public final class TcpInput {
         }
         if (Seq.after(ack, sk.sndNxt)) {
             return -1;
+        }
+        // "ts_recent update must be made after we are sure that the packet is in window"
+        if (updateTsRecent) {
+            replaceTsRecent(sk, skb);
         }
         // window update (tcp_ack_update_window)
         int nwin = skb.th().window();

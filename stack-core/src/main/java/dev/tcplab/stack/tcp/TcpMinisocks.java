@@ -50,9 +50,9 @@ public final class TcpMinisocks {
             }
             return null;
         }
-        if (o.timestamps() && !Seq.after(skb.seq(), req.rcvNxt)) {
-            req.tsRecent = o.tsVal();
-        }
+        // 6.x no longer writes req->ts_recent here ("defer ts_recent changes until req is
+        // owned"): only the child gets this TSval, below. An ACK that overflows the accept queue
+        // leaves the request's TSecr at the SYN's (e4: the retransmitted SYN-ACKs echo the SYN).
         if (skb.seq() == req.rcvIsn) {
             flg &= ~TcpFlags.SYN;
         }
@@ -85,6 +85,9 @@ public final class TcpMinisocks {
             }
             embryonicReset(listener, skb, req, flg);
             return null;
+        }
+        if (o.timestamps() && req.tstampOk && !Seq.after(skb.seq(), req.rcvNxt)) {
+            child.tsRecent = o.tsVal();
         }
         synackRttMeas(child, req, o);
         return tcp.icsk.completeHashdance(listener, child, req);
@@ -228,7 +231,7 @@ public final class TcpMinisocks {
         long rto = sk.rto;
         // tcp_time_wait: at least 3.5 RTO; a true TIME_WAIT is always TCP_TIMEWAIT_LEN
         long timeout = substate == TcpState.TCP_TIME_WAIT ? Tcp.TCP_TIMEWAIT_LEN : Math.max(timeo, (rto << 2) - (rto >> 1));
-        tw.timer = tcp.loop.timer(() -> twExpire(tw));
+        tw.timer = tcp.loop.kernelTimer(tcp, () -> twExpire(tw));
         tcp.inc(timeout > 4 * Tcp.SEC ? Counter.TcpExtTW : Counter.TcpExtTWKilled);
         tw.timer.mod(timeout);
         // the full socket is gone (tcp_done without the counters)

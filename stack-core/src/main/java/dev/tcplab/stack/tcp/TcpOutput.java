@@ -211,7 +211,9 @@ public final class TcpOutput {
      * jiffy); an armed timer is kept if earlier, or the ACK goes now if it is due within ato/4.
      */
     void sendDelayedAck(TcpSock sk) {
-        long ato = sk.ato > 0 ? sk.ato : Tcp.TCP_ATO_MIN;
+        // icsk_ack.ato is 0 until data arrives (tcp_event_data_recv sets TCP_ATO_MIN), so the ACK
+        // of a lone FIN is due at once: jiffies + 0, i.e. at the next tick (~0-4 ms at HZ=250)
+        long ato = sk.ato;
         if (ato > Tcp.TCP_ATO_MIN) {
             long maxAto = sk.pingpong ? Tcp.TCP_DELACK_MAX : 500 * Tcp.MS;
             if (sk.srttUs > 0) {
@@ -232,7 +234,7 @@ public final class TcpOutput {
         }
         sk.ackPending = true;
         if (sk.delackTimer == null) {
-            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
+            sk.delackTimer = tcp.loop.kernelTimer(tcp, () -> tcp.timers.delackTimer(sk));
         }
         sk.delackTimer.modAt(when);
     }
@@ -247,7 +249,7 @@ public final class TcpOutput {
     void armDelack(TcpSock sk, long when) {
         sk.ackPending = true;
         if (sk.delackTimer == null) {
-            sk.delackTimer = tcp.loop.timer(() -> tcp.timers.delackTimer(sk));
+            sk.delackTimer = tcp.loop.kernelTimer(tcp, () -> tcp.timers.delackTimer(sk));
         }
         sk.delackTimer.mod(when);
     }

@@ -18,7 +18,7 @@ public final class TcpTimer {
     /** inet_csk_reset_xmit_timer(ICSK_TIME_RETRANS). */
     void resetXmitTimer(TcpSock sk, long when) {
         if (sk.retransmitTimer == null) {
-            sk.retransmitTimer = tcp.loop.timer(() -> retransmitTimer(sk));
+            sk.retransmitTimer = tcp.loop.kernelTimer(tcp, () -> retransmitTimer(sk));
         }
         sk.retransmitTimer.mod(Math.min(when, rtoMax()));
     }
@@ -82,6 +82,10 @@ public final class TcpTimer {
             sk.rttTiming = false;
             sk.rttSeq = 0;
         }
+        if (!synState && sk.retransmits == 0) {
+            // tcp_retransmit_skb: "Save stamp of the first (attempted) retransmit"
+            sk.retransStamp = tcp.tcpTimeStamp();
+        }
         sk.retransmits++;
         sk.totalRto++;
         tcp.fn("tcp_retransmit_skb", () -> sk.describe());
@@ -101,39 +105,81 @@ public final class TcpTimer {
     }
 
     /**
-     * tcp_write_timeout: in SYN_SENT give up after (TCP_SYNCNT or tcp_syn_retries) +
-     * tcp_syn_linear_timeouts retransmissions; established connections after tcp_retries2
-     * (orphans: tcp_orphan_retries, 0 meaning 8). Re-rolls the txhash (TcpTimeoutRehash).
+     * tcp_write_timeout (6.18). SYN_SENT / SYN_RECV: expired after (TCP_SYNCNT or
+     * tcp_syn_retries) retransmissions, plus tcp_syn_linear_timeouts in SYN_SENT — or, whichever
+     * comes first, once retransmits_timed_out() says the time a backed-off series of
+     * tcp_syn_retries retransmissions from a 1 s RTO would take has elapsed (b2/b2x: with
+     * tcp_syn_retries=2 the linear 1 s SYNs reach 7 s after 5 retransmissions, with 1 it is 3 s
+     * after 2). Established: retransmits_timed_out() against tcp_retries2, or for an orphan
+     * tcp_orphan_retries(); never a plain count. Re-rolls the txhash (TcpTimeoutRehash).
      */
     private boolean writeTimeout(TcpSock sk) {
         tcp.fn("tcp_write_timeout", () -> "retransmits=" + sk.retransmits);
-        boolean expired;
-        boolean rehash;
+        boolean expired = false;
+        int retryUntil;
         if (sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV) {
-            int retryUntil = sk.synRetries > 0 ? sk.synRetries : tcp.sysctl("tcp_syn_retries");
-            int max = retryUntil;
+            retryUntil = sk.synRetries > 0 ? sk.synRetries : tcp.sysctl("tcp_syn_retries");
+            int maxRetransmits = retryUntil;
             if (sk.state == TcpState.TCP_SYN_SENT) {
-                max += tcp.sysctl("tcp_syn_linear_timeouts");
+                maxRetransmits += tcp.sysctl("tcp_syn_linear_timeouts");
             }
-            expired = sk.retransmits >= max;
-            rehash = true;
+            expired = sk.retransmits >= maxRetransmits;
         } else {
-            int retries = tcp.sysctl("tcp_retries2");
+            retryUntil = tcp.sysctl("tcp_retries2");
             if (sk.dead) {
-                int orphan = tcp.sysctl("tcp_orphan_retries");
-                retries = orphan == 0 ? 8 : orphan;
+                boolean alive = sk.rto < rtoMax();
+                retryUntil = orphanRetries(alive);
             }
-            expired = sk.retransmits >= retries;
-            rehash = sk.retransmits >= tcp.sysctl("tcp_retries1");
+        }
+        if (!expired) {
+            expired = retransmitsTimedOut(sk, retryUntil);
         }
         if (expired) {
             writeErr(sk);
             return true;
         }
-        if (rehash) {
+        boolean synState = sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV;
+        if (synState || sk.retransmits >= tcp.sysctl("tcp_retries1")) {
             tcp.inc(Counter.TcpExtTcpTimeoutRehash);
         }
         return false;
+    }
+
+    /**
+     * tcp_orphan_retries: tcp_orphan_retries, where 0 means 8 while the RTO is below its maximum
+     * ("the socket sent something recently") and 0 once it reached it.
+     */
+    private int orphanRetries(boolean alive) {
+        int retries = tcp.sysctl("tcp_orphan_retries");
+        return retries == 0 && alive ? 8 : retries;
+    }
+
+    /**
+     * retransmits_timed_out(sk, boundary, 0): false before the first retransmission; else whether
+     * the millisecond clock has run tcp_model_timeout(boundary) past retrans_stamp (the first
+     * SYN for a connect, the first retransmission otherwise). The model's base is the initial
+     * RTO in the SYN states (tcp_timeout_init) and TCP_RTO_MIN (200 ms) otherwise.
+     */
+    boolean retransmitsTimedOut(TcpSock sk, int boundary) {
+        if (sk.retransmits == 0) {
+            return false;
+        }
+        boolean syn = sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV;
+        long rtoBaseMs = (syn ? Tcp.TCP_TIMEOUT_INIT : Tcp.TCP_RTO_MIN) / Tcp.MS;
+        long timeout = modelTimeoutMs(boundary, rtoBaseMs, rtoMax() / Tcp.MS);
+        return tcp.tcpTimeStamp() - (int) sk.retransStamp - timeout >= 0;
+    }
+
+    /**
+     * tcp_model_timeout: the time (ms) that boundary retransmissions take when the RTO starts at
+     * rtoBase and doubles up to rtoMax, then stays there.
+     */
+    static long modelTimeoutMs(int boundary, long rtoBaseMs, long rtoMaxMs) {
+        int linearBackoffThresh = 63 - Long.numberOfLeadingZeros(Math.max(1, rtoMaxMs / rtoBaseMs));
+        if (boundary <= linearBackoffThresh) {
+            return ((2L << boundary) - 1) * rtoBaseMs;
+        }
+        return ((2L << linearBackoffThresh) - 1) * rtoBaseMs + (long) (boundary - linearBackoffThresh) * rtoMaxMs;
     }
 
     /** tcp_write_err: ETIMEDOUT, tcp_done, TCPAbortOnTimeout. */
@@ -173,7 +219,7 @@ public final class TcpTimer {
     /** inet_csk_reset_keepalive_timer, used here only for FIN_WAIT2 of an orphan (tcp_keepalive_timer). */
     void resetKeepalive(TcpSock sk, long when) {
         if (sk.keepaliveTimer == null) {
-            sk.keepaliveTimer = tcp.loop.timer(() -> keepaliveTimer(sk));
+            sk.keepaliveTimer = tcp.loop.kernelTimer(tcp, () -> keepaliveTimer(sk));
         }
         sk.keepaliveTimer.mod(when);
     }
@@ -194,7 +240,7 @@ public final class TcpTimer {
     void armProbeIfIdle(TcpSock sk) {
         if (sk.sndUna == sk.sndNxt && (sk.retransmitTimer == null || !sk.retransmitTimer.pending())) {
             if (sk.retransmitTimer == null) {
-                sk.retransmitTimer = tcp.loop.timer(() -> retransmitTimer(sk));
+                sk.retransmitTimer = tcp.loop.kernelTimer(tcp, () -> retransmitTimer(sk));
             }
             tcp.loop.schedule(sk.rto, () -> {
                 if (sk.sndWnd == 0 && sk.state != TcpState.TCP_CLOSE) {

@@ -33,13 +33,28 @@ final class Lab {
     }
 
     Lab(long seed, String prefix) {
+        this(seed, prefix, null);
+    }
+
+    /**
+     * With a jiffies phase (ns), the kernels' timers run on the timer wheel at HZ=250 as on the
+     * reference kernel; null keeps exact nominal timers.
+     */
+    Lab(long seed, String prefix, Long wheelPhaseNs) {
         net = new Network(seed);
+        if (wheelPhaseNs != null) {
+            net.timerWheel(250, wheelPhaseNs);
+        }
         client = net.host("client");
         server = net.host("server");
         clientAddr = Ipv4Address.parse(prefix + ".1");
         serverAddr = Ipv4Address.parse(prefix + ".2");
         link = net.link(client, clientAddr + "/24", server, serverAddr + "/24");
         link.setDelay(20_000);
+        if (wheelPhaseNs != null) {
+            // tcpdump on veth_c, as the reference captured
+            link.captureOn(link.a());
+        }
         client.ip().arp().addStatic(serverAddr, link.b().mac());
         server.ip().arp().addStatic(clientAddr, link.a().mac());
         resetCounters();
@@ -55,6 +70,11 @@ final class Lab {
     void at(double t, Runnable r) {
         long when = Math.round(t * S);
         net.loop().schedule(when - net.now(), r);
+    }
+
+    /** True when the kernels' timers run on the timer wheel. */
+    boolean wheel() {
+        return net.loop().timerWheel() != null;
     }
 
     void runUntil(double t) {

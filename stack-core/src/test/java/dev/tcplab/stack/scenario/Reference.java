@@ -48,6 +48,53 @@ final class Reference {
     }
 
     /**
+     * Each segment belongs to the same connection as in the capture: the model's client ports are
+     * paired with the capture's in order of first appearance, and every later row must keep that
+     * pairing, so two connections' segments cannot swap unnoticed. Rows past the shorter table
+     * are left to {@link #assertSameSegments}.
+     */
+    static void assertSameConnections(String scenario, SegmentTable model) {
+        SegmentTable ref = SegmentTable.reference(scenario);
+        Map<String, String> modelToRef = new LinkedHashMap<>();
+        Map<String, String> refToModel = new LinkedHashMap<>();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < Math.min(ref.rows().size(), model.rows().size()); i++) {
+            String r = ref.rows().get(i).clientPort();
+            String m = model.rows().get(i).clientPort();
+            String mappedR = modelToRef.get(m);
+            String mappedM = refToModel.get(r);
+            if (mappedR == null && mappedM == null) {
+                modelToRef.put(m, r);
+                refToModel.put(r, m);
+            } else if (!r.equals(mappedR) || !m.equals(mappedM)) {
+                bad.add(String.format(Locale.ROOT, "row %d: linux port %s (model %s), model port %s (linux %s)",
+                        i + 1, r, mappedM, m, mappedR));
+            }
+        }
+        assertTrue(bad.isEmpty(), scenario + ": segments on a different connection than in the capture "
+                + "(client ports model→linux " + modelToRef + "): " + bad);
+    }
+
+    /**
+     * Each segment's TSecr echoes the same peer segment's TSval as in the capture (RFC 7323
+     * ts_recent: the latest in-order TSval, not the handshake's). Compared as the peer segments
+     * whose TSval it equals (see {@link SegmentTable#echoes()}): the two sets must share one.
+     */
+    static void assertSameEchoes(String scenario, SegmentTable model) {
+        SegmentTable ref = SegmentTable.reference(scenario);
+        List<Set<Integer>> r = ref.echoes();
+        List<Set<Integer>> m = model.echoes();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < Math.min(r.size(), m.size()); i++) {
+            boolean same = r.get(i).isEmpty() ? m.get(i).isEmpty() : r.get(i).stream().anyMatch(m.get(i)::contains);
+            if (!same) {
+                bad.add("row " + (i + 1) + ": linux echoes " + r.get(i) + ", model " + m.get(i));
+            }
+        }
+        assertTrue(bad.isEmpty(), scenario + ": TSecr differs: " + bad);
+    }
+
+    /**
      * The model is exact; the kernel's timers are late by up to ~12.5 % (timer wheel, HZ=250) and
      * its programs by their own latencies: linux-handshake.md 4.2 allows [nominal, nominal*1.13 + 10 ms].
      * Each row's time must lie in that band (model time as nominal), with 2 ms the other way for

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The reference tables' view of a capture (scripts/pcap_table.py): time since the first packet,
@@ -20,8 +24,17 @@ import java.util.Map;
  * with the same rules, so the two compare field by field.
  */
 record SegmentTable(List<Row> rows) {
-    record Row(int n, double t, String dir, String flags, long rseq, String rack, int win, int len,
-               List<String> options) {
+    /**
+     * ports is "src>dst" as on the wire; tsval/tsecr are -1 without a timestamp option.
+     */
+    record Row(int n, double t, String dir, String ports, String flags, long rseq, String rack, int win, int len,
+               List<String> options, long tsval, long tsecr) {
+        /** The connection's client port (the 4-tuple's only varying part in these captures). */
+        String clientPort() {
+            String[] p = ports.split(">");
+            return dir.equals("C->S") ? p[0] : p[1];
+        }
+
         /** Everything but time, for segment-by-segment comparison. */
         String shape() {
             return dir + " " + flags + " rseq=" + rseq + " rack=" + rack + " win=" + win + " len=" + len + " opts=" + options;
@@ -38,11 +51,16 @@ record SegmentTable(List<Row> rows) {
             // columns: n t dir ports flags rseq rack win len [options [isn=.. raw=..]]
             String[] g = l.split("\\s+", 10);
             String opts = g.length > 9 ? stripBracket(g[9]) : "";
-            rows.add(new Row(Integer.parseInt(g[0]), Double.parseDouble(g[1]), g[2], g[4], Long.parseLong(g[5]), g[6],
-                    Integer.parseInt(g[7]), Integer.parseInt(g[8]), optionKinds(opts)));
+            Matcher ts = TS.matcher(opts);
+            boolean hasTs = ts.find();
+            rows.add(new Row(Integer.parseInt(g[0]), Double.parseDouble(g[1]), g[2], g[3], g[4], Long.parseLong(g[5]), g[6],
+                    Integer.parseInt(g[7]), Integer.parseInt(g[8]), optionKinds(opts),
+                    hasTs ? Long.parseLong(ts.group(1)) : -1, hasTs ? Long.parseLong(ts.group(2)) : -1));
         }
         return new SegmentTable(rows);
     }
+
+    private static final Pattern TS = Pattern.compile("TS val=(\\d+) ecr=(\\d+)");
 
     private static String stripBracket(String s) {
         int i = s.indexOf("[isn=");
@@ -112,10 +130,45 @@ record SegmentTable(List<Row> rows) {
                 });
             }
             String dir = d.ip().src().toString().equals(clientIp) ? "C->S" : "S->C";
-            rows.add(new Row(++n, (rec.timeNanos() - t0) / 1e9, dir, TcpFlags.letters(t.flags()), rseq, rack,
-                    t.window(), t.payload().length, kinds));
+            boolean ts = t.options().timestamps();
+            rows.add(new Row(++n, (rec.timeNanos() - t0) / 1e9, dir, t.srcPort() + ">" + t.dstPort(),
+                    TcpFlags.letters(t.flags()), rseq, rack, t.window(), t.payload().length, kinds,
+                    ts ? Integer.toUnsignedLong(t.options().tsVal()) : -1,
+                    ts ? Integer.toUnsignedLong(t.options().tsEcr()) : -1));
         }
         return new SegmentTable(rows);
+    }
+
+    /**
+     * What each segment's TSecr echoes: the set of segments of the same connection in the other
+     * direction, sent before it, whose TSval it equals, each as its ordinal within the connection
+     * (counting both directions); empty without a timestamp or with ecr 0, {0} when no captured
+     * segment carries it. TSvals are a millisecond clock plus a per-connection random offset, so
+     * only this relation compares between runs; a set because segments sent within one
+     * millisecond share a TSval, and where the millisecond boundaries fall differs between runs.
+     */
+    List<Set<Integer>> echoes() {
+        List<Set<Integer>> r = new ArrayList<>();
+        Map<String, Integer> ordinal = new HashMap<>();
+        List<Integer> ordinalOfRow = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            ordinalOfRow.add(ordinal.merge(row.clientPort(), 1, Integer::sum));
+            Set<Integer> e = new TreeSet<>();
+            if (row.tsecr() > 0) {
+                for (int j = 0; j < i; j++) {
+                    Row p = rows.get(j);
+                    if (!p.dir().equals(row.dir()) && p.clientPort().equals(row.clientPort()) && p.tsval() == row.tsecr()) {
+                        e.add(ordinalOfRow.get(j));
+                    }
+                }
+                if (e.isEmpty()) {
+                    e.add(0);
+                }
+            }
+            r.add(e);
+        }
+        return r;
     }
 
     List<String> shapes() {
