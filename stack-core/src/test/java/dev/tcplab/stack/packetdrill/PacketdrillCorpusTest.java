@@ -25,6 +25,7 @@ class PacketdrillCorpusTest {
             "google-packetdrill/gtests/net/tcp/blocking/blocking-accept.pkt",
             "google-packetdrill/gtests/net/tcp/blocking/blocking-connect.pkt",
             "google-packetdrill/gtests/net/tcp/close/close-on-syn-sent.pkt",
+            "google-packetdrill/gtests/net/tcp/close/close-remote-fin-then-close.pkt", // since the lone-FIN ACK (fidelity)
             "google-packetdrill/gtests/net/tcp/fast_retransmit/fr-4pkt-sack.pkt",
             "google-packetdrill/gtests/net/tcp/fast_retransmit/fr-4pkt.pkt",
             "google-packetdrill/gtests/net/tcp/ioctl/ioctl-siocinq-fin.pkt",
