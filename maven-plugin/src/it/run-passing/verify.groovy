@@ -38,6 +38,6 @@ assert !log.contains('not yet true')
 assert log.contains('Labs skipped (lab.skip)')
 // invocation 4: -Dlab.labsDirectory wins over the pom's lab.labsDirectory property (as in labs/pom.xml)
 def byProperty = new File(basedir, 'target/by-property')
-assert byProperty.list().toList().sort() == ['TEST-refused.xml', 'index.html', 'refused', 'summary.txt']
+assert byProperty.list().toList().sort() == ['.tcplab-reports', 'TEST-refused.xml', 'index.html', 'refused', 'summary.txt']
 assert !log.contains('BUILD FAILURE')
 return true
