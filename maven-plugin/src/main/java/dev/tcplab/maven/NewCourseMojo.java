@@ -30,6 +30,13 @@ public class NewCourseMojo extends AbstractMojo {
     @Parameter(property = "course.directory")
     File directory;
 
+    /**
+     * A Maven repository URL the course resolves the toolkit from (where it was published with
+     * {@code mvn deploy}); default none: Maven Central.
+     */
+    @Parameter(property = "course.toolkitRepository")
+    String toolkitRepository;
+
     @Parameter(defaultValue = "${user.dir}", readonly = true)
     File userDir;
 
@@ -37,7 +44,7 @@ public class NewCourseMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         File dir = directory != null ? directory : new File(userDir, course);
         try {
-            CourseScaffold.write(dir.toPath(), course, group, LabEngine.VERSION);
+            CourseScaffold.write(dir.toPath(), course, group, LabEngine.VERSION, toolkitRepository);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {

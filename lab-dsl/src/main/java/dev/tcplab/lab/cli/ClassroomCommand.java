@@ -41,6 +41,7 @@ final class ClassroomCommand implements Command {
             .addOption(Args.option("c", "course", "OWNER/REPO", "the course repository holding labs/"))
             .addOption(Args.option(null, "ref", "REF", "its tag, branch or commit (default main)"))
             .addOption(Args.option(null, "toolkit-version", "VERSION", "the plugin version (default this toolkit's)"))
+            .addOption(Args.option(null, "toolkit-repository", "URL", "the Maven repository holding the toolkit (default Maven Central)"))
             .addOption(Args.option("o", "output", "FILE", "where to write it (default: print)"));
     }
 
@@ -52,7 +53,7 @@ final class ClassroomCommand implements Command {
         String text;
         try {
             text = ClassroomWorkflow.render(line.getOptionValue("course"), line.getOptionValue("ref", "main"),
-                line.getOptionValue("toolkit-version", LabEngine.VERSION));
+                line.getOptionValue("toolkit-version", LabEngine.VERSION), line.getOptionValue("toolkit-repository"));
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

@@ -20,7 +20,7 @@ final class NewCourseCommand implements Command {
 
     @Override public String summary() { return "write a course repository (pom, labs/, README)"; }
 
-    @Override public String usage() { return "new-course --course NAME [--group GROUP] [DIR]"; }
+    @Override public String usage() { return "new-course --course NAME [--group GROUP] [--toolkit-repository URL] [DIR]"; }
 
     @Override
     public String details() {
@@ -28,6 +28,9 @@ final class NewCourseCommand implements Command {
             Writes a new course repository into DIR (default: ./NAME; it must be new or empty):
             a pom using lab-maven-plugin by version, labs/ with a walk-through and an exercise,
             a README for instructors and a .gitignore. Then: cd NAME && mvn verify.
+            --toolkit-repository names the Maven repository the toolkit was deployed to
+            (mvn deploy -Dtcplab.deployUrl=URL in the toolkit's repository) when it is not
+            on Maven Central.
             Example:
               tcplab new-course --course net-course-2026 --group edu.uni.net""";
     }
@@ -37,7 +40,8 @@ final class NewCourseCommand implements Command {
         return new Options()
             .addOption(Args.option("c", "course", "NAME", "the course's name (its Maven artifactId)"))
             .addOption(Args.option("g", "group", "GROUP", "its Maven groupId (default edu.example)"))
-            .addOption(Args.option(null, "toolkit-version", "VERSION", "the toolkit version to use (default this one)"));
+            .addOption(Args.option(null, "toolkit-version", "VERSION", "the toolkit version to use (default this one)"))
+            .addOption(Args.option(null, "toolkit-repository", "URL", "the Maven repository holding the toolkit (default Maven Central)"));
     }
 
     @Override
@@ -49,7 +53,7 @@ final class NewCourseCommand implements Command {
         Path dir = line.getArgList().isEmpty() ? Path.of(course) : Path.of(line.getArgList().get(0));
         try {
             CourseScaffold.write(dir, course, line.getOptionValue("group", "edu.example"),
-                line.getOptionValue("toolkit-version", LabEngine.VERSION));
+                line.getOptionValue("toolkit-version", LabEngine.VERSION), line.getOptionValue("toolkit-repository"));
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         } catch (IOException e) {

@@ -31,6 +31,15 @@ public final class ClassroomWorkflow {
 
     /** {@code courseRepository}: owner/name; {@code ref}: a tag, branch or commit of it. */
     public static String render(String courseRepository, String ref, String toolkitVersion) {
+        return render(courseRepository, ref, toolkitVersion, null);
+    }
+
+    /**
+     * As {@link #render(String, String, String)}; with a {@code toolkitRepository} URL (where the
+     * toolkit was deployed, docs/courses.md) the grading step writes a Maven settings file naming
+     * it and runs Maven with it, since it runs outside the course's pom.
+     */
+    public static String render(String courseRepository, String ref, String toolkitVersion, String toolkitRepository) {
         if (!REPOSITORY.matcher(courseRepository).matches()) {
             throw new IllegalArgumentException("course repository must be OWNER/NAME, not " + courseRepository);
         }
@@ -40,11 +49,33 @@ public final class ClassroomWorkflow {
         if (!REF.matcher(toolkitVersion).matches()) {
             throw new IllegalArgumentException("bad toolkit version " + toolkitVersion);
         }
+        if (toolkitRepository != null && !CourseScaffold.REPOSITORY_URL.matcher(toolkitRepository).matches()) {
+            throw new IllegalArgumentException("toolkit repository must be an http(s) or file URL, not " + toolkitRepository);
+        }
         return template()
+            .replace("@SETTINGS@", toolkitRepository == null ? "" : settingsStep(toolkitRepository))
+            .replace("@SETTINGS_FLAG@", toolkitRepository == null ? "" : " -s \"$RUNNER_TEMP/tcplab-settings.xml\"")
             .replace("@COURSE_REPOSITORY@", courseRepository)
             .replace("@COURSE_REF@", ref)
             .replace("@PLUGIN@", "dev.tcplab:lab-maven-plugin:" + toolkitVersion)
             .replace("@GRADE_FLAGS@", String.join(" ", GRADE_FLAGS));
+    }
+
+    /** Maven settings naming the toolkit's repository for plugins and dependencies. */
+    public static String settings(String toolkitRepository) {
+        return """
+            <settings><profiles><profile><id>tcplab</id>
+              <repositories><repository><id>tcplab</id><url>URL</url></repository></repositories>
+              <pluginRepositories><pluginRepository><id>tcplab</id><url>URL</url></pluginRepository></pluginRepositories>
+            </profile></profiles><activeProfiles><activeProfile>tcplab</activeProfile></activeProfiles></settings>
+            """.replace("URL", toolkitRepository);
+    }
+
+    /** The grading step's first lines: the settings file, written with a quoted here-document (no expansion). */
+    private static String settingsStep(String toolkitRepository) {
+        StringBuilder b = new StringBuilder("          cat > \"$RUNNER_TEMP/tcplab-settings.xml\" <<'SETTINGS'\n");
+        settings(toolkitRepository).lines().forEach(l -> b.append("          ").append(l).append('\n'));
+        return b.append("          SETTINGS\n").toString();
     }
 
     private static String template() {

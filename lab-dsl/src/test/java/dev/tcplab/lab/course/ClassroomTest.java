@@ -68,6 +68,39 @@ class ClassroomTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aToolkitRepositoryReachesMavenThroughASettingsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        String url = "https://maven.uni.example/releases";
+        Map<String, Object> y = new Yaml().load(ClassroomWorkflow.render("uni-x/tcp-course", "v1", "1.2.3", url));
+        Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) y.get("jobs")).get("run-autograding-tests");
+        String run = (String) ((List<Map<String, Object>>) job.get("steps")).stream()
+            .filter(s -> "tcplab".equals(s.get("id"))).findFirst().orElseThrow().get("run");
+        assertTrue(run.contains("mvn -B -ntp -s \"$RUNNER_TEMP/tcplab-settings.xml\" dev.tcplab:lab-maven-plugin:1.2.3:grade "
+            + String.join(" ", ClassroomWorkflow.GRADE_FLAGS)), run);
+        // the step's lines before Maven, run by bash as the runner would: they write a settings file Maven can read
+        String before = run.substring(0, run.indexOf("mvn -B"));
+        ProcessBuilder pb = new ProcessBuilder("bash", "-euc", before).redirectErrorStream(true);
+        pb.environment().put("RUNNER_TEMP", tmp.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(tmp.resolve("tcplab-settings.xml").toFile());
+        var urls = doc.getElementsByTagName("url");
+        assertEquals(2, urls.getLength());
+        assertEquals(url, urls.item(0).getTextContent());
+        assertEquals(url, urls.item(1).getTextContent());
+        assertEquals("tcplab", doc.getElementsByTagName("activeProfile").item(0).getTextContent());
+        assertTrue(doc.getElementsByTagName("pluginRepository").getLength() == 1);
+
+        String plain = ClassroomWorkflow.render("uni-x/tcp-course", "v1", "1.2.3");
+        assertTrue(!plain.contains("tcplab-settings.xml") && !plain.contains("@SETTINGS"), "no settings without a repository");
+        assertThrows(IllegalArgumentException.class,
+            () -> ClassroomWorkflow.render("a/b", "main", "1", "https://x/r\nSETTINGS\nrm -rf ~"));
+    }
+
+    @Test
     void namesThatCouldInjectYamlAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> ClassroomWorkflow.render("a/b\n    evil: x", "main", "1"));
         assertThrows(IllegalArgumentException.class, () -> ClassroomWorkflow.render("a/b", "main; rm -rf /", "1"));

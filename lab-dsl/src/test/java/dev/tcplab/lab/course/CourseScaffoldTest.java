@@ -79,5 +79,28 @@ class CourseScaffoldTest {
             () -> CourseScaffold.write(tmp.resolve("b"), "ok", "edu.x</groupId><x>", "1"));
         assertThrows(IllegalArgumentException.class,
             () -> CourseScaffold.write(tmp.resolve("c"), "ok", "edu.x", "1</version>"));
+        // a repository URL is written into the pom as it is: nothing that could close an element
+        for (String url : List.of("https://x.example/r</url><x>", "javascript:alert(1)", "file:///srv/m2\"x", "ftp://x/r", "")) {
+            assertThrows(IllegalArgumentException.class,
+                () -> CourseScaffold.write(tmp.resolve("d"), "ok", "edu.x", "1", url), url);
+        }
+        assertTrue(Files.notExists(tmp.resolve("d")), "nothing written for a refused URL");
+    }
+
+    @Test
+    void aToolkitRepositoryIsNamedForPluginsAndDependencies() throws IOException {
+        Path course = tmp.resolve("net-course");
+        assertEquals(0, cli("new-course", "--course", "net-course", "--toolkit-repository", "https://maven.uni.example/releases",
+            course.toString()), last);
+        String pom = Files.readString(course.resolve("pom.xml"));
+        assertTrue(pom.contains("<repository><id>tcplab</id><url>https://maven.uni.example/releases</url></repository>")
+            && pom.contains("<pluginRepository><id>tcplab</id><url>https://maven.uni.example/releases</url></pluginRepository>"), pom);
+        assertTrue(pom.indexOf("</properties>") < pom.indexOf("<repositories>")
+            && pom.indexOf("</pluginRepositories>") < pom.indexOf("<dependencies>"), pom);
+
+        Path plain = tmp.resolve("plain");
+        CourseScaffold.write(plain, "plain", "edu.x", "1");
+        String plainPom = Files.readString(plain.resolve("pom.xml"));
+        assertTrue(!plainPom.contains("<repositories>") && !plainPom.contains("@REPOSITORIES@"), plainPom);
     }
 }
