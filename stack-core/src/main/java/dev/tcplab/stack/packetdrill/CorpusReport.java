@@ -124,7 +124,14 @@ public final class CorpusReport {
               (SO_SNDBUF, SO_ZEROCOPY, TCP_INFO, ioctl other than SIOCINQ, poll/epoll, sendmsg/recvmsg,
               ...).
 
-            Run one script or a directory: `PacketdrillRunner.run(base, path)` (Java) or `tcplab packetdrill FILE|DIR...`.
+            Run one script or a directory: `PacketdrillRunner.run(base, path)` (Java), `tcplab packetdrill [--reports DIR]
+            FILE|DIR...` or `mvn lab:packetdrill -Dpacketdrill.scripts=FILE|DIR,...` (default `src/test/packetdrill`; fails
+            the build when a script does not pass). Both print a line per script and under each that does not pass its
+            `file:line` and packetdrill's message, and write `TEST-packetdrill.xml` (JUnit: a difference is a failure,
+            a construct the model lacks a failure of type `unsupported`, a script that does not parse an error) and a
+            pcap per script (`pcap/<path>.pcap`, every frame on the tun both ways in virtual time, readable by tcpdump)
+            into `--reports DIR` / `target/packetdrill-reports`. Not yet: the labs' ladder page and kernel trace for a
+            script, and a lab that embeds a script.
             Benchmark: `dev.tcplab.stack.bench.PacketdrillCorpusBenchmark` (stack-core test sources); on 2026-11-29 (2 vCPUs
             shared, load average ~15) the whole corpus took 5.0 s wall in a cold JVM and 0.53-0.67 s warm, where packetdrill
             on a kernel needs each script's real time (minutes for the corpus).

@@ -53,7 +53,7 @@ public final class Executor {
     /** The line being played, for messages. */
     int line;
 
-    private Executor(Script script, long seed) {
+    private Executor(Script script, long seed, PacketdrillRunner.WireTap tap) {
         this.script = script;
         this.file = script.file();
         localIp = Ipv4Address.parse(script.options().getOrDefault("local_ip", "192.168.0.1"));
@@ -68,7 +68,7 @@ public final class Executor {
         Trace trace = new Trace();
         trace.setEnabled(false);
         host = new Host("local", loop, trace, new Rng(seed), KernelProfile.LINUX_6_18);
-        tun = new TunDevice(loop);
+        tun = new TunDevice(loop, tap);
         Ipv4Interface iface = host.addInterface(tun, localIp, 16);
         host.ip().routes().add(new RouteTable.Route(Ipv4Address.parse("0.0.0.0"), 0, null, iface));
         host.ip().arp().addStatic(remoteIp, TunDevice.PEER_MAC);
@@ -77,7 +77,12 @@ public final class Executor {
 
     /** Plays a script; returns normally when it passes, throws at the first difference. */
     public static void run(Script script, long seed) {
-        new Executor(script, seed).play();
+        run(script, seed, PacketdrillRunner.WireTap.NONE);
+    }
+
+    /** As {@link #run(Script, long)}, handing every frame on the tun (both ways, as sent) to {@code tap}. */
+    public static void run(Script script, long seed, PacketdrillRunner.WireTap tap) {
+        new Executor(script, seed, tap).play();
     }
 
     private void play() {

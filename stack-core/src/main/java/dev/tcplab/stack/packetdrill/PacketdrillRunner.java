@@ -27,13 +27,31 @@ public final class PacketdrillRunner {
         }
     }
 
+    /**
+     * Sees every Ethernet frame on the script's tun device, in order, with its virtual time: what
+     * the script injected and what the host sent (for a pcap of the run).
+     */
+    @FunctionalInterface
+    public interface WireTap {
+        /** Sees nothing. */
+        WireTap NONE = (timeNs, frame) -> { };
+
+        /** One frame; {@code frame} is a copy the tap may keep. */
+        void frame(long timeNs, byte[] frame);
+    }
+
     private PacketdrillRunner() {}
 
     /** Runs one script's text; name is used in messages (file:line). */
     public static Result run(String name, String text) {
+        return run(name, text, WireTap.NONE);
+    }
+
+    /** As {@link #run(String, String)}, with every frame of the run handed to {@code tap}. */
+    public static Result run(String name, String text, WireTap tap) {
         try {
             Script s = ScriptParser.parse(name, text);
-            Executor.run(s, DEFAULT_SEED);
+            Executor.run(s, DEFAULT_SEED, tap);
             return new Result(name, Status.PASS, 0, "");
         } catch (PacketdrillException e) {
             Status st = switch (e.kind()) {
@@ -47,9 +65,14 @@ public final class PacketdrillRunner {
 
     /** Runs a script file, named by its path relative to base in messages. */
     public static Result run(Path base, Path script) {
+        return run(base, script, WireTap.NONE);
+    }
+
+    /** As {@link #run(Path, Path)}, with every frame of the run handed to {@code tap}. */
+    public static Result run(Path base, Path script, WireTap tap) {
         try {
             String text = Files.readString(script, StandardCharsets.UTF_8);
-            return run(base.relativize(script).toString(), text);
+            return run(base.relativize(script).toString(), text, tap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,10 +22,12 @@ final class TunDevice implements NetDevice {
 
     private final EventLoop loop;
     private final Deque<Captured> outbound = new ArrayDeque<>();
+    private final PacketdrillRunner.WireTap tap;
     private FrameReceiver receiver;
 
-    TunDevice(EventLoop loop) {
+    TunDevice(EventLoop loop, PacketdrillRunner.WireTap tap) {
         this.loop = loop;
+        this.tap = tap;
     }
 
     @Override
@@ -45,6 +47,7 @@ final class TunDevice implements NetDevice {
 
     @Override
     public void transmit(byte[] frame) {
+        tap.frame(loop.now(), frame.clone());
         outbound.add(new Captured(loop.now(), Frames.decode(frame)));
     }
 
@@ -55,6 +58,7 @@ final class TunDevice implements NetDevice {
 
     /** Delivers a frame to the host at the current virtual time. */
     void inject(byte[] frame) {
+        tap.frame(loop.now(), frame.clone());
         receiver.receive(this, frame);
     }
 

@@ -1,0 +1,105 @@
+package dev.tcplab.lab.report;
+
+import static dev.tcplab.lab.report.Html.esc;
+
+import dev.tcplab.stack.packetdrill.PacketdrillRunner.Result;
+import dev.tcplab.stack.pcap.PcapWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reports of a packetdrill run ({@code tcplab packetdrill --reports DIR}, {@code mvn lab:packetdrill}):
+ * {@code TEST-packetdrill.xml} in Surefire's format (a testcase per script: a model difference is a
+ * failure, a construct the model lacks a failure of type "unsupported", a script that does not
+ * parse an error) and a pcap per script ({@code pcap/<script path, '/' as '.'>.pcap}: every
+ * frame on the tun, both ways, in virtual time). Like lab reports, a run first removes what the previous run into the
+ * directory wrote ({@link ReportManifest}) and nothing else.
+ */
+public final class PacketdrillReports {
+    private record Run(Result result, long wallNanos) {}
+
+    private final Path dir;
+    private final List<String> written = new ArrayList<>();
+    private final List<Run> runs = new ArrayList<>();
+
+    /** Starts a run into {@code dir}: removes the previous run's files. */
+    public PacketdrillReports(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        ReportManifest.clean(dir);
+    }
+
+    /**
+     * Writes a script's pcap ({@code timesNs.get(i)} is when {@code frames.get(i)} crossed the tun)
+     * and keeps its result for the XML; returns the pcap's path relative to the reports folder.
+     */
+    public String add(Result result, List<Long> timesNs, List<byte[]> frames, long wallNanos) throws IOException {
+        String name = "pcap/" + PCAP_NAME_UNSAFE.matcher(result.name().replace('\\', '/').replace('/', '.')).replaceAll("_") + ".pcap";
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file); PcapWriter w = new PcapWriter(out)) {
+            for (int i = 0; i < frames.size(); i++) {
+                w.write(timesNs.get(i), frames.get(i));
+            }
+        }
+        written.add(name);
+        runs.add(new Run(result, wallNanos));
+        return name;
+    }
+
+    /** Characters a pcap's file name does not take from the script's path ("." and "/" leave "..": safe). */
+    private static final java.util.regex.Pattern PCAP_NAME_UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9_.-]|^\\.+");
+
+    /** Writes TEST-packetdrill.xml and the manifest. */
+    public void finish() throws IOException {
+        Files.writeString(dir.resolve("TEST-packetdrill.xml"), xml(runs), StandardCharsets.UTF_8);
+        written.add("TEST-packetdrill.xml");
+        ReportManifest.write(dir, written);
+    }
+
+    static String xml(List<Run> runs) {
+        int failures = 0;
+        int errors = 0;
+        long wall = 0;
+        for (Run r : runs) {
+            switch (r.result().status()) {
+                case PASS -> { }
+                case FAIL, UNSUPPORTED -> failures++;
+                case PARSE_ERROR -> errors++;
+            }
+            wall += r.wallNanos();
+        }
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append("<testsuite name=\"packetdrill\" tests=\"").append(runs.size()).append("\" failures=\"").append(failures)
+            .append("\" errors=\"").append(errors).append("\" skipped=\"0\" time=\"").append(seconds(wall)).append("\">\n");
+        for (Run r : runs) {
+            Result res = r.result();
+            String name = res.name().replace('\\', '/');
+            int slash = name.lastIndexOf('/');
+            x.append("  <testcase classname=\"packetdrill").append(slash < 0 ? "" : "." + esc(name.substring(0, slash).replace('/', '.')))
+                .append("\" name=\"").append(esc(name.substring(slash + 1))).append("\" time=\"").append(seconds(r.wallNanos()))
+                .append("\"");
+            String first = res.message().lines().findFirst().orElse("");
+            switch (res.status()) {
+                case PASS -> x.append("/>\n");
+                case FAIL -> x.append(">\n    <failure message=\"").append(esc(first)).append("\" type=\"difference\">")
+                    .append(esc(res.message())).append("</failure>\n  </testcase>\n");
+                case UNSUPPORTED -> x.append(">\n    <failure message=\"").append(esc(first)).append("\" type=\"unsupported\">")
+                    .append(esc(res.message())).append("</failure>\n  </testcase>\n");
+                case PARSE_ERROR -> x.append(">\n    <error message=\"").append(esc(first)).append("\" type=\"parse\">")
+                    .append(esc(res.message())).append("</error>\n  </testcase>\n");
+            }
+        }
+        return x.append("</testsuite>\n").toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+}
