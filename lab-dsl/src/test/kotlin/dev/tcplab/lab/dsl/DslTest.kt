@@ -110,4 +110,32 @@ class DslTest {
         overridden.seed = 42
         assertEquals(7L, overridden.seed)
     }
+
+    @Test
+    fun aLabEmbedsAPacketdrillScriptAndChecksItsOutcome() {
+        val script = """
+            `../common/defaults.sh`
+            0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+            +0 bind(3, ..., ...) = 0
+            +0 listen(3, 1) = 0
+            +0 < S 0:0(0) win 32792 <mss 1000,nop,wscale 7>
+            +0 > S. 0:0(0) ack 1 <mss 1460,nop,wscale 8>
+        """.trimIndent()
+        val lab = context()
+        val body = LabBody(lab)
+        LabContext.bind(lab) {
+            val good = body.packetdrill(script, "synack.pkt")
+            val bad = body.packetdrill(script.replace("wscale 8>", "wscale 9>"), "synack.pkt")
+            val tfo = body.packetdrill(script.replace("+0 listen(3, 1) = 0",
+                "+0 setsockopt(3, SOL_TCP, TCP_FASTOPEN, [1], 4) = 0\n+0 listen(3, 1) = 0"))
+            body.check("Linux's SYN-ACK") { good.passed shouldBe true }
+            body.check("a wrong window scale is caught") { bad.passed shouldBe true }
+            assertEquals(listOf("PASS", "FAIL", "UNSUPPORTED"), listOf(good.status, bad.status, tfo.status))
+            assertEquals(6, bad.line)
+            assertEquals("synack.pkt:6: error handling packet: bad value outbound TCP option 3", bad.message.lines().first())
+            assertEquals(0, good.line)
+            assertTrue(tfo.message.startsWith("inline.pkt:4:") && tfo.message.contains("unsupported"), tfo.message)
+        }
+        assertEquals(listOf(Outcome.PASSED, Outcome.FAILED), lab.checks().map { it.outcome() })
+    }
 }

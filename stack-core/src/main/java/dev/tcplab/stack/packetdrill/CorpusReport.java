@@ -130,8 +130,9 @@ public final class CorpusReport {
             `file:line` and packetdrill's message, and write `TEST-packetdrill.xml` (JUnit: a difference is a failure,
             a construct the model lacks a failure of type `unsupported`, a script that does not parse an error) and a
             pcap per script (`pcap/<path>.pcap`, every frame on the tun both ways in virtual time, readable by tcpdump)
-            into `--reports DIR` / `target/packetdrill-reports`. Not yet: the labs' ladder page and kernel trace for a
-            script, and a lab that embeds a script.
+            into `--reports DIR` / `target/packetdrill-reports`. A lab embeds a script with `packetdrill("""...""")`
+            (lab DSL), which returns its outcome (`passed`, `status`, `line`, `message`) for checks. Not yet: the
+            labs' ladder page and kernel trace for a script.
             Benchmark: `dev.tcplab.stack.bench.PacketdrillCorpusBenchmark` (stack-core test sources); on 2026-11-29 (2 vCPUs
             shared, load average ~15) the whole corpus took 5.0 s wall in a cold JVM and 0.53-0.67 s warm, where packetdrill
             on a kernel needs each script's real time (minutes for the corpus).
