@@ -130,7 +130,7 @@ public final class CorpusReport {
             `file:line` and packetdrill's message, and write `TEST-packetdrill.xml` (JUnit: a difference is a failure,
             a construct the model lacks a failure of type `unsupported`, a script that does not parse an error) and a
             pcap per script (`pcap/<path>.pcap`, every frame on the tun both ways in virtual time, readable by tcpdump)
-            into `--reports DIR` / `target/packetdrill-reports`. A lab embeds a script with `packetdrill("""...""")`
+            into `--reports DIR` / `target/packetdrill-reports`. A lab embeds a script with `packetdrill(script)`
             (lab DSL), which returns its outcome (`passed`, `status`, `line`, `message`) for checks. Not yet: the
             labs' ladder page and kernel trace for a script.
             Benchmark: `dev.tcplab.stack.bench.PacketdrillCorpusBenchmark` (stack-core test sources); on 2026-11-29 (2 vCPUs
