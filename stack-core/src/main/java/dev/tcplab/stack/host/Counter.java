@@ -6,7 +6,7 @@ package dev.tcplab.stack.host;
  */
 public enum Counter {
     IpInReceives, IpInHdrErrors, IpInAddrErrors, IpInUnknownProtos, IpInDiscards, IpInDelivers,
-    IpOutRequests, IpOutNoRoutes, IpExtInCsumErrors, IpExtInTruncatedPkts, IpExtInOctets, IpExtOutOctets,
+    IpOutRequests, IpOutDiscards, IpOutTransmits, IpOutNoRoutes, IpExtInCsumErrors, IpExtInTruncatedPkts, IpExtInOctets, IpExtOutOctets,
     TcpActiveOpens, TcpPassiveOpens, TcpAttemptFails, TcpEstabResets, TcpCurrEstab, TcpInSegs, TcpOutSegs,
     TcpRetransSegs, TcpInErrs, TcpOutRsts, TcpInCsumErrors,
     TcpExtSyncookiesSent, TcpExtSyncookiesRecv, TcpExtSyncookiesFailed, TcpExtEmbryonicRsts,

@@ -228,8 +228,12 @@ public final class Ip {
         }
         Ipv4Address src = saddr.isAny() ? r.iface().address() : saddr;
         Ipv4Repr ip = new Ipv4Repr(src, daddr, IpProtocol.TCP, ttl, tos, ident & 0xFFFF, true, tcp.length());
+        // __ip_local_out (Linux >= 6.3): OutRequests counts every packet handed to the LOCAL_OUT hook,
+        // one the OUTPUT chain drops too (then OutDiscards); OutTransmits what leaves (ip_finish_output2)
+        mib.inc(Counter.IpOutRequests);
         Netfilter.Rule rule = netfilter.matchOutput(ip, tcp);
         if (rule != null) {
+            mib.inc(Counter.IpOutDiscards);
             fn("nf_hook_slow", "OUTPUT drop: " + rule.description());
             if (trace.framesOn()) {
                 trace.add(new TraceEvent.NetfilterDrop(loop.now(), host, "OUTPUT", rule.description(),
@@ -237,7 +241,7 @@ public final class Ip {
             }
             return true;
         }
-        mib.inc(Counter.IpOutRequests);
+        mib.inc(Counter.IpOutTransmits);
         mib.add(Counter.IpExtOutOctets, ip.totalLength());
         NetDevice dev = r.iface().device();
         Ipv4Address nextHop = r.gateway() != null ? r.gateway() : daddr;

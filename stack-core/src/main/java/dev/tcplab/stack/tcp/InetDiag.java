@@ -42,7 +42,8 @@ public final class InetDiag {
                 } else if (t.keepaliveTimer != null && t.keepaliveTimer.pending()) {
                     timer = "keepalive," + ms(t.keepaliveTimer.expires() - now) + ",0";
                 }
-                int sendQ = t.state == TcpState.TCP_SYN_SENT ? 0 : t.sndNxt - t.sndUna + (t.writeSeq - t.sndNxt);
+                // tcp_diag_get_info: write_seq - snd_una, which counts a SYN or FIN not yet acknowledged
+                int sendQ = t.writeSeq - t.sndUna;
                 rows.add(new Row("sock", t.state, t.receiveQueue.size(), Math.max(0, sendQ), addr(t.saddr.toString(), t.sport),
                         addr(t.daddr.toString(), t.dport), timer, t.id));
             } else if (s instanceof RequestSock r) {

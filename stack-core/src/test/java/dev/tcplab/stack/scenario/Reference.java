@@ -21,7 +21,7 @@ final class Reference {
      * TCPHPAcks, TCPDelivered, TCPRcvCoalesce: fast-path and delivery accounting) are not modelled.
      */
     static final Set<String> MODELLED = Set.of("TcpActiveOpens", "TcpPassiveOpens", "TcpAttemptFails",
-            "TcpEstabResets", "TcpInSegs", "TcpOutSegs", "TcpRetransSegs", "TcpInErrs", "TcpOutRsts",
+            "IpOutRequests", "IpOutDiscards", "IpOutTransmits", "TcpEstabResets", "TcpInSegs", "TcpOutSegs", "TcpRetransSegs", "TcpInErrs", "TcpOutRsts",
             "TcpExtTW", "TcpExtListenOverflows", "TcpExtListenDrops", "TcpExtSyncookiesSent",
             "TcpExtSyncookiesRecv", "TcpExtSyncookiesFailed", "TcpExtTCPReqQFullDoCookies", "TcpExtTCPReqQFullDrop",
             "TcpExtTCPChallengeACK", "TcpExtTCPSYNChallenge", "TcpExtTCPTimeouts", "TcpExtTCPSynRetrans",
@@ -130,7 +130,7 @@ final class Reference {
             }
             if (in) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length >= 2 && f[0].startsWith("Tcp")) {
+                if (f.length >= 2 && (f[0].startsWith("Tcp") || f[0].startsWith("Ip"))) {
                     m.put(f[0], Long.parseLong(f[1]));
                 }
             }

@@ -161,7 +161,11 @@ class ReferenceScenariosTest {
         Call<byte[]>[] reply = new Call[1];
         lab.at(0.0325, () -> reply[0] = c.recv(100));
         lab.at(0.232875, c::close);
-        lab.at(0.25, () -> states.add(row(lab.ss(lab.client), TcpState.TCP_FIN_WAIT1).timer()));
+        lab.at(0.25, () -> {
+            InetDiag.Row fw1 = row(lab.ss(lab.client), TcpState.TCP_FIN_WAIT1);
+            assertEquals(1, fw1.sendQ(), "ss Send-Q of FIN-WAIT-1: the FIN (a_normal.notes.txt)");
+            states.add(fw1.timer());
+        });
         lab.at(0.5, () -> {
             InetDiag.Row fw2 = row(lab.ss(lab.client), TcpState.TCP_FIN_WAIT2);
             assertEquals("timewait", fw2.kind(), "orphaned FIN_WAIT2 is a timewait minisock (checklist 17)");
@@ -222,7 +226,12 @@ class ReferenceScenariosTest {
         dropSyns(lab);
         Socket c = lab.client.socket();
         Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        InetDiag.Row[] synSent = new InetDiag.Row[1];
+        lab.at(0.5, () -> synSent[0] = row(lab.ss(lab.client), TcpState.TCP_SYN_SENT));
         lab.runUntil(25);
+        // the capture's ss: "SYN-SENT 0 1": the SYN is the one unacknowledged byte (write_seq - snd_una)
+        assertEquals(0, synSent[0].recvQ());
+        assertEquals(1, synSent[0].sendQ(), "ss Send-Q of SYN-SENT (c1_syn_rtx.notes.txt)");
         assertEquals(Errno.ETIMEDOUT, conn.errno());
         assertGiveUp(lab, 19, 19.42, conn.doneAt(), "reference: ETIMEDOUT at 19.42 s");
         check("c1_syn_rtx", lab);
