@@ -127,10 +127,17 @@ class PcapDeviceKernelTest {
             assertFalse(linux.ss().contains("192.0.2.1:" + port), "request sock survived the RST:\n" + linux.ss());
             assertEquals(0, dev.txErrors(), String.valueOf(dev.lastError()));
         }
-        // the recording holds our SYN, the kernel's SYN-ACK and our RST (plus ARP)
+        // the recording holds our SYN, the kernel's SYN-ACK and our RST (plus ARP). When a loaded
+        // machine delays our RST past the kernel's SYN-ACK timeout (1 s), the kernel retransmits the
+        // same SYN-ACK first: that is the kernel's decision, not a fault (how late this JVM runs is not TCP)
         List<DecodedFrame> recorded = PcapReader.read(pcap).records().stream().map(r -> Frames.decode(r.data())).toList();
-        List<String> flags = recorded.stream().filter(f -> f.tcp() != null).map(f -> TcpFlags.tcpdump(f.tcp().flags())).toList();
-        assertEquals(List.of("S", "S.", "R"), flags.subList(0, 3), flags.toString());
+        List<TcpRepr> segs = recorded.stream().filter(f -> f.tcp() != null).map(DecodedFrame::tcp).toList();
+        List<String> flags = segs.stream().map(t -> TcpFlags.tcpdump(t.flags())).toList();
+        int firstRst = flags.indexOf("R");
+        assertTrue(firstRst >= 2 && flags.get(0).equals("S"), flags.toString());
+        assertEquals(java.util.Collections.nCopies(firstRst - 1, "S."), flags.subList(1, firstRst), flags.toString());
+        assertEquals(1, segs.subList(1, firstRst).stream().map(TcpRepr::seq).distinct().count(),
+            "SYN-ACK retransmissions repeat the same segment: " + flags);
         assertTrue(recorded.stream().anyMatch(f -> f.arp() != null), "no ARP in the recording");
     }
 
