@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcplab.stack.dev.Link;
-import dev.tcplab.stack.host.Host;
 import dev.tcplab.stack.host.Network;
 import dev.tcplab.stack.socket.SockOpt;
 import dev.tcplab.stack.socket.Socket;
-import dev.tcplab.stack.wire.Ipv4Address;
 import dev.tcplab.stack.wire.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,17 +20,13 @@ class DelayedAckTest {
 
     @Test
     void atoFollowsArrivalsAfterTheQuickAcks() {
-        Network net = new Network(9);
-        Host client = net.host("client");
-        Host server = net.host("server");
-        Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");
-        link.setDelay(50 * MS);
-        Socket ls = server.socket();
-        ls.bind(Ipv4Address.parse("192.0.2.2"), 80);
-        ls.listen(8);
-        Socket cs = client.socket();
+        TcpPair pair = new TcpPair(9, 50 * MS);
+        Network net = pair.net;
+        Link link = pair.link;
+        Socket ls = pair.listen(80);
+        Socket cs = pair.client.socket();
         cs.setsockopt(SockOpt.TCP_NODELAY, 1);
-        cs.connect(Ipv4Address.parse("192.0.2.2"), 80);
+        cs.connect(TcpPair.SERVER, 80);
         ls.accept();
         net.run(500 * MS);
         int base = cs.sock().sndNxt();
@@ -63,16 +57,12 @@ class DelayedAckTest {
      */
     @Test
     void piggybackedAcksUseUpQuickAcks() {
-        Network net = new Network(10);
-        Host client = net.host("client");
-        Host server = net.host("server");
-        Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");
-        link.setDelay(1 * MS);
-        Socket ls = server.socket();
-        ls.bind(Ipv4Address.parse("192.0.2.2"), 80);
-        ls.listen(8);
-        Socket cs = client.socket();
-        cs.connect(Ipv4Address.parse("192.0.2.2"), 80);
+        TcpPair pair = new TcpPair(10, 1 * MS);
+        Network net = pair.net;
+        Link link = pair.link;
+        Socket ls = pair.listen(80);
+        Socket cs = pair.client.socket();
+        cs.connect(TcpPair.SERVER, 80);
         int[] requests = new int[1];
         ls.accept().onDone(a -> serve(a.value(), requests));
         net.run(100 * MS);

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcplab.stack.dev.Link;
-import dev.tcplab.stack.host.Host;
 import dev.tcplab.stack.host.Network;
 import dev.tcplab.stack.socket.SockOpt;
 import dev.tcplab.stack.socket.Socket;
-import dev.tcplab.stack.wire.Ipv4Address;
 import dev.tcplab.stack.wire.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,17 +20,13 @@ class TsRecentTest {
 
     @Test
     void establishedSegmentsEchoTheLatestInOrderTsval() {
-        Network net = new Network(4);
-        Host client = net.host("client");
-        Host server = net.host("server");
-        Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");
-        link.setDelay(5 * MS);
-        Socket ls = server.socket();
-        ls.bind(Ipv4Address.parse("192.0.2.2"), 80);
-        ls.listen(8);
-        Socket cs = client.socket();
+        TcpPair pair = new TcpPair(4, 5 * MS);
+        Network net = pair.net;
+        Link link = pair.link;
+        Socket ls = pair.listen(80);
+        Socket cs = pair.client.socket();
         cs.setsockopt(SockOpt.TCP_NODELAY, 1);
-        cs.connect(Ipv4Address.parse("192.0.2.2"), 80);
+        cs.connect(TcpPair.SERVER, 80);
         Socket[] child = new Socket[1];
         ls.accept().onDone(a -> child[0] = a.value());
         net.run(100 * MS);

@@ -9,7 +9,6 @@ import dev.tcplab.stack.host.Network;
 import dev.tcplab.stack.socket.Call;
 import dev.tcplab.stack.socket.Errno;
 import dev.tcplab.stack.socket.Socket;
-import dev.tcplab.stack.wire.Ipv4Address;
 import dev.tcplab.stack.wire.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,18 +31,15 @@ class WriteTimeoutTest {
 
     @Test
     void establishedRtoGivesUpByElapsedTime() {
-        Network net = new Network(5);
-        Host client = net.host("client");
-        Host server = net.host("server");
-        Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");
-        link.setDelay(1 * MS);
+        TcpPair pair = new TcpPair(5, 1 * MS);
+        Network net = pair.net;
+        Host client = pair.client;
+        Host server = pair.server;
+        Link link = pair.link;
         client.sysctl("net.ipv4.tcp_retries2", 3);
-        Socket ls = server.socket();
-        ls.bind(Ipv4Address.parse("192.0.2.2"), 80);
-        ls.listen(8);
-        ls.accept();
+        pair.listen(80).accept();
         Socket cs = client.socket();
-        cs.connect(Ipv4Address.parse("192.0.2.2"), 80);
+        cs.connect(TcpPair.SERVER, 80);
         net.run(100 * MS);
         server.ip().netfilter().dropInput("all", (ip, tcp) -> true);
         long start = net.now();
