@@ -21,15 +21,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import kotlin.Unit;
 
 /**
- * Runs one lab in containment: its body on its own daemon thread under a wall-clock limit, so a
- * lab that throws, loops or exhausts memory ends as an ERROR result and the run goes on.
+ * Runs one lab in containment: its body on its own daemon thread under a wall-clock limit (the
+ * time it waits for its submission process left out), so a lab that throws, loops or exhausts
+ * memory ends as an ERROR result and the run goes on.
  */
 final class LabRun {
     /** How long a lab gets to notice an interrupt before it is stopped by force. */
     private static final long GRACE_MILLIS = 200;
+    /** How often the watchdog looks again at what is left of the lab's time. */
+    private static final long WATCH_MILLIS = 250;
 
     private final ScriptCompiler compiler;
     private final Sandbox sandbox;
@@ -90,7 +94,9 @@ final class LabRun {
             result = new LabResult(id, id, script, context.getSeed(), Outcome.ERROR, failed.getMessage(),
                 failed.getLocation(), List.of(), null, millisSince(started), 0);
         } else {
-            result = evaluate(((ScriptCompiler.Compiled.Ok) compiled), context, started);
+            SandboxedLoader running = loader;
+            LongSupplier waiting = running == null ? () -> 0 : running::waitingNanos;
+            result = evaluate(((ScriptCompiler.Compiled.Ok) compiled), context, started, waiting);
         }
         if (loader != null && loader.problem() != null) {
             listener.sandboxUnavailable(id, loader.problem());
@@ -104,7 +110,12 @@ final class LabRun {
         throw new LabScriptError("this run has no submission");
     };
 
-    private LabResult evaluate(ScriptCompiler.Compiled.Ok compiled, LabContext context, long started) {
+    /**
+     * Runs the lab body under the wall-clock limit, less the time it spent waiting for its
+     * submission ({@code waiting}): those waits have CPU-time limits of their own.
+     */
+    private LabResult evaluate(ScriptCompiler.Compiled.Ok compiled, LabContext context, long started,
+                               LongSupplier waiting) {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
@@ -120,14 +131,17 @@ final class LabRun {
         String error = null;
         SourceLocation errorLocation = null;
         CheckResult skipped = null;
-        if (!join(thread, timeout.toMillis())) {
+        if (!joinWithin(thread, runStarted, waiting)) {
             StackTraceElement[] where = thread.getStackTrace();
+            long waited = waiting.getAsLong();
             context.close();
             stop(thread);
             errorLocation = ScriptFrames.INSTANCE.locate(where, context);
             // the real elapsed time too: on a loaded machine the stop comes later than the limit
             error = "time limit of " + seconds(timeout) + " exceeded" + (errorLocation != null ? " (at " + errorLocation + ")" : "")
-                + String.format(java.util.Locale.ROOT, "; stopped after %.1f s", (System.nanoTime() - runStarted) / 1e9);
+                + String.format(java.util.Locale.ROOT, "; stopped after %.1f s", (System.nanoTime() - runStarted) / 1e9)
+                + (waited > 0 ? String.format(java.util.Locale.ROOT, " (%.1f s of it waiting for the submission, not counted)",
+                    waited / 1e9) : "");
         } else if (thrown.get() instanceof OutOfMemoryError oom) {
             errorLocation = ScriptFrames.INSTANCE.of(oom, context);
             error = "out of memory" + (errorLocation != null ? " (at " + errorLocation + ")" : "") + ": " + oom.getMessage();
@@ -170,6 +184,22 @@ final class LabRun {
             join(thread, 1000);
         } catch (UnsupportedOperationException abandoned) {
             // Java 20+: nothing more can be done; the daemon thread dies with the JVM
+        }
+    }
+
+    /** Waits for the lab body until its time, less its waits for the submission, reaches the limit; true when it ended. */
+    private boolean joinWithin(Thread thread, long runStarted, LongSupplier waiting) {
+        while (true) {
+            long left = timeout.toNanos() - (System.nanoTime() - runStarted - waiting.getAsLong());
+            if (left <= 0) {
+                return !thread.isAlive();
+            }
+            if (join(thread, Math.min(WATCH_MILLIS, Math.max(1, left / 1_000_000)))) {
+                return true;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
         }
     }
 

@@ -76,9 +76,7 @@ public final class Grader implements AutoCloseable {
             throw new IllegalArgumentException("no exercise to grade in " + settings.labs() + " (an exercise has a "
                 + "solution/ or submission-template/ folder beside its .lab.kts; name a lab to grade it anyway)");
         }
-        SandboxLimits d = SandboxLimits.DEFAULT;
-        SandboxLimits limits = new SandboxLimits(d.start(), d.load(), d.call(), d.total(), heap, d.cpuSeconds(),
-            d.addressSpace(), d.fileSize(), d.tmpSize(), d.openFiles(), d.maxFrame(), d.maxOutput());
+        SandboxLimits limits = SandboxLimits.DEFAULT.withHeap(heap);
         Sandbox sandbox = Sandbox.of(settings.trustSubmissions() ? SandboxPolicy.TRUST : SandboxPolicy.REQUIRE, limits);
         try {
             this.cache = Files.createTempDirectory("tcplab-grade-cache-"); // private (0700), this grader's own

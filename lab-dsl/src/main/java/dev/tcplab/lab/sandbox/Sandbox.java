@@ -81,8 +81,11 @@ public final class Sandbox {
         return copy;
     }
 
-    /** Starts a submission process over {@code copy}; throws SandboxUnavailable when it cannot. */
-    public SubmissionProcess start(SubmissionCopy copy) {
+    /**
+     * Starts a submission process over {@code copy}; throws SandboxUnavailable when it cannot. The
+     * time the caller waits for it, now and later, is counted on {@code waiting}.
+     */
+    public SubmissionProcess start(SubmissionCopy copy, WaitClock waiting) {
         List<String> command;
         synchronized (this) {
             detect();
@@ -91,7 +94,7 @@ public final class Sandbox {
             }
             command = command(copy.dir(), isolation.kind());
         }
-        return SubmissionProcess.start(command, limits);
+        return SubmissionProcess.start(command, limits, waiting);
     }
 
     private List<String> command(Path submission, Isolation.Kind kind) {
@@ -184,9 +187,10 @@ public final class Sandbox {
             Process p = pb.start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readNBytes(8192);
-            if (!p.waitFor(limits.start().toMillis(), TimeUnit.MILLISECONDS)) {
+            // wall time: the probe is the grader's own, and a loaded machine must not make it fail
+            if (!p.waitFor(limits.wall(limits.start()).toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                return tool + " did not start java within " + SubmissionProcess.seconds(limits.start());
+                return tool + " did not start java within " + SubmissionProcess.seconds(limits.wall(limits.start()));
             }
             if (p.exitValue() != 0) {
                 return tool + " could not start java here (exit status " + p.exitValue() + "): "

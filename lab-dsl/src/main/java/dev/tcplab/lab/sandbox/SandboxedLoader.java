@@ -18,6 +18,7 @@ import java.nio.file.Path;
 public final class SandboxedLoader implements ImplementationLoader, AutoCloseable {
     private final Sandbox sandbox;
     private final SubmissionCopy copy;
+    private final WaitClock waiting = new WaitClock();
     private SubmissionProcess process;
     private volatile String problem;
 
@@ -44,7 +45,7 @@ public final class SandboxedLoader implements ImplementationLoader, AutoCloseabl
         String name = copy.dir().relativize(file.toAbsolutePath().normalize()).toString();
         if (process == null) {
             try {
-                process = sandbox.start(copy);
+                process = sandbox.start(copy, waiting);
             } catch (SandboxUnavailable e) {
                 problem = e.getMessage();
                 throw e;
@@ -86,6 +87,14 @@ public final class SandboxedLoader implements ImplementationLoader, AutoCloseabl
             case "equals" -> m.getParameterCount() == 1 && m.getParameterTypes()[0] == Object.class;
             default -> false;
         };
+    }
+
+    /**
+     * Wall time the lab has spent waiting for the submission process, a wait in progress included;
+     * not synchronized, so a watchdog can read it while the lab waits.
+     */
+    public long waitingNanos() {
+        return waiting.nanos();
     }
 
     /** Why the submission process could not be started, or null. */

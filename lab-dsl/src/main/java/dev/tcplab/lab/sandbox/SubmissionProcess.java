@@ -26,22 +26,28 @@ import java.util.concurrent.TimeUnit;
 public final class SubmissionProcess implements AutoCloseable {
     static final int STDERR_KEPT = 16 * 1024;
     private static final Object END = new Object();
+    /** How often a wait looks at the process tree's CPU time. */
+    private static final long POLL_SLICE_NANOS = 100_000_000L;
 
     private final Process process;
     private final OutputStream requests;
     private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     private final Drain stderr;
     private final SandboxLimits limits;
-    private long usedNanos;
+    private final ProcessTreeCpu cpu;
+    private final WaitClock waiting;
+    private long usedCpuNanos;
     private volatile String dead;
     private volatile String malformed;
     private static final String STILL_RUNNING = "still running";
     private int nextId;
 
-    private SubmissionProcess(Process process, SandboxLimits limits) {
+    private SubmissionProcess(Process process, SandboxLimits limits, WaitClock waiting) {
         this.process = process;
         this.requests = process.getOutputStream();
         this.limits = limits;
+        this.cpu = new ProcessTreeCpu(process.toHandle());
+        this.waiting = waiting;
         this.stderr = new Drain(process.getErrorStream(), limits.maxOutput(), this::kill);
         Thread reader = new Thread(this::readAnswers, "submission-answers");
         reader.setDaemon(true);
@@ -49,8 +55,11 @@ public final class SubmissionProcess implements AutoCloseable {
         stderr.start();
     }
 
-    /** Starts {@code command} and waits for READY; {@link SandboxUnavailable} when it never comes. */
-    static SubmissionProcess start(List<String> command, SandboxLimits limits) {
+    /**
+     * Starts {@code command} and waits for READY; {@link SandboxUnavailable} when it never comes.
+     * The wait is counted on {@code waiting}.
+     */
+    static SubmissionProcess start(List<String> command, SandboxLimits limits, WaitClock waiting) {
         Process p;
         try {
             ProcessBuilder pb = new ProcessBuilder(command);
@@ -63,16 +72,16 @@ public final class SubmissionProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new SandboxUnavailable("cannot start the submission process: " + e.getMessage());
         }
-        SubmissionProcess sp = new SubmissionProcess(p, limits);
-        long t0 = System.nanoTime();
-        Object first = sp.poll(limits.start());
-        if (!(first instanceof byte[] f) || f.length < 1 || f[0] != Protocol.READY) {
+        SubmissionProcess sp = new SubmissionProcess(p, limits, waiting);
+        Awaited first = sp.await(limits.start(), limits.start().toNanos());
+        if (!(first.answer() instanceof byte[] f) || f.length < 1 || f[0] != Protocol.READY) {
             sp.kill();
-            String why = first == null ? "it did not start within " + seconds(limits.start())
+            String why = first.answer() == null ? "it did not start within " + first.overrun(limits.start(), limits)
                 : "it ended before it was ready (" + sp.exit() + ")";
             throw new SandboxUnavailable("the submission process could not be started: " + why + ", after "
-                + seconds(System.nanoTime() - t0) + sp.stderrTail());
+                + first.spent() + sp.stderrTail());
         }
+        sp.usedCpuNanos += first.cpuNanos();
         return sp;
     }
 
@@ -155,20 +164,18 @@ public final class SubmissionProcess implements AutoCloseable {
         } catch (IOException gone) {
             // the process is gone; its end of the answers says how
         }
-        long left = limits.total().toNanos() - usedNanos;
-        Duration wait = Duration.ofNanos(Math.max(0, Math.min(limit.toNanos(), left)));
-        long t0 = System.nanoTime();
-        Object answer = poll(wait);
-        long took = System.nanoTime() - t0;
-        usedNanos += took;
-        if (answer instanceof byte[]) {
-            return answer;
+        long left = Math.max(0, limits.total().toNanos() - usedCpuNanos);
+        Awaited a = await(limit, left);
+        usedCpuNanos += a.cpuNanos();
+        if (a.answer() instanceof byte[]) {
+            return a.answer();
         }
-        if (answer == null) {
+        if (a.answer() == null) {
             kill();
-            boolean total = wait.toNanos() < limit.toNanos();
-            dead = what + " did not finish within " + (total ? "the submission's total of " + seconds(limits.total())
-                : seconds(limit)) + "; its process was stopped after " + seconds(took);
+            if (dead == null) {
+                dead = what + " did not finish within " + a.overrun(limit, limits) + "; its process was stopped after "
+                    + a.spent();
+            }
         } else if (dead == null) {
             String exit = exit();
             if (malformed != null && exit.equals(STILL_RUNNING)) {
@@ -179,6 +186,59 @@ public final class SubmissionProcess implements AutoCloseable {
             }
         }
         throw new SubmissionFailed(dead);
+    }
+
+    /** What one wait for an answer came to: the answer (null when a limit ended it first) and what it used. */
+    private record Awaited(Object answer, long cpuNanos, long wallNanos, boolean cpuLimit, boolean totalLimit) {
+        /** Which limit ended the wait, in words. */
+        String overrun(Duration limit, SandboxLimits limits) {
+            if (totalLimit) {
+                return "the submission's total of " + seconds(limits.total()) + " of CPU time";
+            }
+            return cpuLimit ? seconds(limit) + " of CPU time"
+                : seconds(limits.wall(limit)) + " of wall time (" + limits.wallFactor() + " × its " + seconds(limit)
+                    + " CPU limit)";
+        }
+
+        String spent() {
+            return seconds(wallNanos) + " (" + seconds(cpuNanos) + " of CPU)";
+        }
+    }
+
+    /**
+     * Waits for the next answer while the process tree's CPU time stays within {@code limit} and
+     * {@code cpuLeft}, and the wall time within {@code limit × wallFactor}. Where /proc cannot be
+     * read the CPU clock is the wall clock (the limits as they were before CPU accounting).
+     */
+    private Awaited await(Duration limit, long cpuLeft) {
+        long cpuBudget = Math.min(limit.toNanos(), cpuLeft);
+        long wallBudget = limits.wall(limit).toNanos();
+        long t0 = System.nanoTime();
+        long cpu0 = cpu.nanos();
+        waiting.begin();
+        try {
+            while (true) {
+                long waited = System.nanoTime() - t0;
+                Object answer = poll(Duration.ofNanos(Math.max(0, Math.min(POLL_SLICE_NANOS, wallBudget - waited))));
+                long wall = System.nanoTime() - t0;
+                long cpuNow = cpu0 < 0 ? -1 : cpu.nanos();
+                long used = cpuNow < 0 ? wall : cpuNow - cpu0;
+                if (answer != null) {
+                    return new Awaited(answer, used, wall, false, false);
+                }
+                if (dead != null) { // interrupted: the lab was stopped
+                    return new Awaited(null, used, wall, false, false);
+                }
+                if (used > cpuBudget) {
+                    return new Awaited(null, used, wall, true, cpuBudget < limit.toNanos());
+                }
+                if (wall >= wallBudget) {
+                    return new Awaited(null, used, wall, false, false);
+                }
+            }
+        } finally {
+            waiting.end();
+        }
     }
 
     private SubmissionFailed broken(String why) {

@@ -129,7 +129,8 @@ class GradingAttacksTest {
         "flood             | printed more than 1048576 bytes and was stopped",
         "oom               | (out of memory: the heap is capped at 384m)",
         "recursion         | apply() of attack.kts threw StackOverflowError",
-        "thread-death      | apply() of attack.kts did not finish within 5.0 s; its process was stopped after ",
+        "thread-death      | apply() of attack.kts did not finish within 15.0 s of wall time (3 × its 5.0 s CPU limit); its process was stopped after ",
+        "spin              | apply() of attack.kts did not finish within 5.0 s of CPU time; its process was stopped after ",
     })
     void anAttackEarnsOnlyItsHonestPoint(String name, String shows) throws IOException {
         Grader.Outcome o = grade(attack(name));
@@ -236,6 +237,21 @@ class GradingAttacksTest {
         }
         // the next grading with the same grader (its compiled lab, its caches) is unaffected
         assertEquals(10.0, grade(lab.resolve("solution")).score());
+    }
+
+    @Test
+    void waitingForTheSubmissionIsNeitherItsWorkNorTheLabs() throws IOException {
+        // the honest answer comes after 6 s of wall time: more than the call's 5 s (of CPU time) and than
+        // this lab's 4 s limit (its own time, the waits for the submission left out); a loaded grading
+        // machine stretches honest work the same way
+        try (Grader impatient = new Grader(new Grader.Settings(List.of(work), Set.of(), null, Duration.ofSeconds(4),
+                null, false))) {
+            Grader.Outcome o = impatient.grade(attack("patient"), false, work.resolve("reports-patient"));
+            String table = String.join("\n", GradeTable.lines(o));
+            assertEquals(Outcome.PASSED, check(o, "honest work: 2+2").outcome(), table);
+            assertEquals(1.0, o.score(), table);
+            assertTrue(check(o, "the secret beside the lab").message().contains("not the secret: patient"), table);
+        }
     }
 
     @Test
