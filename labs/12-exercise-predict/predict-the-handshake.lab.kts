@@ -17,6 +17,10 @@ val answers: Submission =
     }
 
 // Scenario 1 (Q1-Q3): tcp_syn_retries = 2 against a host that drops SYNs (lab 3).
+// The questions ask for the kernel's rules, so the timers fire at their nominal times; a real
+// kernel's timer wheel makes each up to 12.5 % late (the b2 capture gave up at 7.17 s, not 7 s).
+// Exact timers keep the ±50 ms tolerance below from accepting a wrong rule that lands near a late time.
+exactTimers()
 val client = host("client", "192.0.2.1") { sysctl("net.ipv4.tcp_syn_retries", 2) }
 val server = host("server", "192.0.2.2")
 val others = (1..5).map { host("c$it", "192.0.2.${10 + it}") }

@@ -42,7 +42,9 @@ step("The first SYN is lost") {
 step("The SYN is retransmitted") {
     check("after the initial RTO of 1 s the SYN leaves again", points = 2) {
         eventually(within = 2.s) { wire.from(client).syns().size shouldBe 2 }
-        wire.from(client).syns().times() shouldBeAbout listOf(0.s, 1.s)
+        val (first, second) = wire.from(client).syns().times()
+        first shouldBe 0.s
+        second shouldBeIn 1.s..1.032.s // the kernel's timer wheel: up to 8 jiffies (32 ms at HZ=250) late
     }
     check("the server answers with a request sock in TCP_NEW_SYN_RECV and a SYN-ACK") {
         after(15.ms) {

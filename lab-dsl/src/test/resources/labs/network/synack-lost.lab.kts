@@ -1,5 +1,6 @@
 // The DESIGN.md sketch, with Linux's real answer: a retransmitted SYN gets a SYN-ACK at once.
 title = "SYN-ACK lost twice"
+exactTimers() // the sketch's nominal times; labs/timers has the wheel
 val client = host("client", "192.0.2.1") { sysctl("net.ipv4.tcp_syn_retries", 3) }
 val server = host("server", "192.0.2.2")
 link(client, server) {

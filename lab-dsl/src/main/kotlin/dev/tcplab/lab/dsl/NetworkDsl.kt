@@ -1,6 +1,7 @@
 package dev.tcplab.lab.dsl
 
 import dev.tcplab.stack.host.KernelProfile
+import dev.tcplab.stack.sim.TimerWheel
 
 /*
  * Declaring the network of a lab: hosts, links, switches. The DSL only describes; stack-core runs.
@@ -24,6 +25,37 @@ import dev.tcplab.stack.host.KernelProfile
  * ```
  */
 val ScriptScope.world: World get() = World.of(lab)
+
+/**
+ * The modelled kernels run their timers on Linux's timer wheel (kernel/time/timer.c) at [hz]
+ * ticks per second. This is the default, at 250 as on the reference kernel (CONFIG_HZ_250; 100
+ * and 1000 are the other usual ones): a timer fires on a jiffy tick, rounded up to its wheel
+ * level's granularity, so up to 12.5 % late (a 1 s SYN timer up to 32 ms: the captures' 1.01–1.03 s),
+ * and the timers due in one tick fire together, the newest first. Where jiffies stand when the
+ * lab starts comes from the seed (so set `seed` first). Before the first host.
+ *
+ * ```kotlin
+ * timerWheel(hz = 1000) // a CONFIG_HZ_1000 kernel: finer ticks, the same 12.5 % rounding
+ * ```
+ */
+fun LabScope.timerWheel(hz: Int = TimerWheel.DEFAULT_HZ) {
+    if (hz !in listOf(100, 250, 1000)) {
+        throw LabScriptError("timerWheel(hz = $hz): the model runs CONFIG_HZ 100, 250 or 1000")
+    }
+    world.timers("timerWheel(hz = $hz)") { it.timerWheel(hz) }
+}
+
+/**
+ * The modelled kernels' timers fire at exactly their nominal times (the SYN retransmission at
+ * 1 s, 3 s, 7 s...) instead of on the timer wheel: for teaching the nominal values. Real kernels
+ * are later by up to 12.5 % ([timerWheel]). Before the first host.
+ *
+ * ```kotlin
+ * exactTimers()
+ * val client = host("client", "192.0.2.1")
+ * ```
+ */
+fun LabScope.exactTimers() = world.timers("exactTimers()") { it.exactTimers() }
 
 /**
  * A modelled Linux host named [name] with an IPv4 [address] ("192.0.2.1" or "192.0.2.1/24",

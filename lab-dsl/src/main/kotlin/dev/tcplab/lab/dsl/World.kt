@@ -87,6 +87,14 @@ class World internal constructor(val lab: LabContext) : Simulation {
     override fun nextEventNanos(): Long? =
         if (kernel != null) null else network.loop().nextEventTime().takeIf { it != Long.MAX_VALUE }
 
+    /** Chooses how the kernels run their timers ([timerWheel]/[exactTimers]); only before the first host. */
+    internal fun timers(what: String, choose: (Network) -> Unit) {
+        if (hosts.isNotEmpty() || kernel != null) {
+            throw LabScriptError("$what: choose the timers before the first host (they are every kernel's)")
+        }
+        choose(network)
+    }
+
     internal fun addHost(name: String, address: String, profile: KernelProfile): HostHandle {
         if (hosts.containsKey(name) || name in switches) throw LabScriptError("host $name: the name is already taken")
         val addr = try {

@@ -150,4 +150,19 @@ class NetworkLabTest {
             }
         }
     }
+
+    @Test
+    void timersRunOnTheWheelByDefaultAndExactlyWhenAsked() {
+        RunResult timers = engine.run(new RunRequest(List.of(LabEngineTest.LABS.resolve("timers")), null, null, null, null,
+            null, null), LabListener.NONE);
+        for (String id : List.of("wheel", "exact")) {
+            LabResult lab = LabEngineTest.lab(timers, id);
+            lab.checks().forEach(c -> assertEquals(Outcome.PASSED, c.outcome(), id + ": " + c.name() + ": " + c.message()));
+            assertEquals(1, lab.checks().size(), id);
+        }
+        LabResult late = LabEngineTest.lab(timers, "late-choice");
+        assertEquals(Outcome.ERROR, late.outcome());
+        assertTrue(late.error().contains("exactTimers(): choose the timers before the first host"), late.error());
+        assertEquals(4, late.errorLocation().line(), late.error());
+    }
 }

@@ -26,9 +26,15 @@ public final class Network {
     private final List<Switch> switches = new ArrayList<>();
     private int nextMac = 1;
 
+    /**
+     * A network whose kernels run their timers on the timer wheel at HZ=250, as the reference
+     * kernel (CONFIG_HZ_250), with the phase of jiffies from the seed; {@link #exactTimers()}
+     * makes them fire at their nominal times instead.
+     */
     public Network(long seed) {
         this.seed = seed;
         this.rng = new Rng(seed);
+        timerWheel(TimerWheel.DEFAULT_HZ);
     }
 
     public long seed() {
@@ -38,7 +44,7 @@ public final class Network {
     /**
      * Runs the kernels' timers on the kernel's timer wheel at hz (250 as the reference kernel;
      * 100 and 1000 are the other usual CONFIG_HZ), with the phase of jiffies taken from the seed.
-     * Call before creating hosts; without it timers fire at their exact nominal times.
+     * Call before creating hosts. This is the default at HZ=250.
      */
     public void timerWheel(int hz) {
         timerWheel(hz, new Rng(seed).fork("jiffies").nextLong());
@@ -52,8 +58,15 @@ public final class Network {
         loop.setTimerWheel(new TimerWheel(loop, hz, phaseNs));
     }
 
-    /** Exact nominal timers (the default): each fires at exactly its expiry time. */
+    /**
+     * Exact nominal timers: each fires at exactly its expiry time (for teaching the nominal
+     * values; the kernel's timers run late by up to 12.5 %, see {@link TimerWheel}). Call before
+     * creating hosts.
+     */
     public void exactTimers() {
+        if (!hosts.isEmpty()) {
+            throw new IllegalStateException("choose exact timers before creating hosts");
+        }
         loop.setTimerWheel(null);
     }
 

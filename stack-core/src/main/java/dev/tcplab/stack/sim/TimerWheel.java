@@ -22,6 +22,8 @@ import java.util.Map;
  * reference captures).
  */
 public final class TimerWheel {
+    /** CONFIG_HZ of the reference kernel (and of most distribution kernels): the default. */
+    public static final int DEFAULT_HZ = 250;
     private static final int LVL_CLK_SHIFT = 3;
     private static final int LVL_BITS = 6;
     private static final long LVL_SIZE = 1L << LVL_BITS;

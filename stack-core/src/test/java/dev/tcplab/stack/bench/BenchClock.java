@@ -1,11 +1,25 @@
 package dev.tcplab.stack.bench;
 
+import dev.tcplab.stack.host.Network;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /** Wall clock and heap readings for the benchmark mains (never used by tests). */
 final class BenchClock {
     private BenchClock() {}
+
+    /**
+     * The rigs' timers: the kernel's timer wheel (the model's default) or, with
+     * -Dbench.timers=exact, exact nominal timers on the event loop's queue, to compare the two.
+     */
+    static void timers(Network net) {
+        String t = System.getProperty("bench.timers", "wheel");
+        switch (t) {
+            case "wheel" -> { }
+            case "exact" -> net.exactTimers();
+            default -> throw new IllegalArgumentException("bench.timers is wheel or exact, not " + t);
+        }
+    }
 
     static long wallNanos() {
         return System.nanoTime();

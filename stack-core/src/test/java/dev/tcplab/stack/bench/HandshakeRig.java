@@ -29,6 +29,7 @@ public final class HandshakeRig {
     /** capture = trace and pcap on (off: they would measure the log, not the stack). */
     public HandshakeRig(boolean capture) {
         net = new Network(42);
+        BenchClock.timers(net);
         client = net.host("client");
         server = net.host("server");
         Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");

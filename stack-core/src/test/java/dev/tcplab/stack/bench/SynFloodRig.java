@@ -43,6 +43,7 @@ public final class SynFloodRig {
 
     public SynFloodRig() {
         net = new Network(7);
+        BenchClock.timers(net);
         client = net.host("client");
         server = net.host("server");
         link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");

@@ -23,6 +23,7 @@ public final class SynTimeoutScenario {
     /** Builds the network and runs it to ETIMEDOUT (the measured part); returns the network. */
     public static Network run() {
         Network net = new Network(1);
+        BenchClock.timers(net);
         Host client = net.host("client");
         Host server = net.host("server");
         Link link = net.link(client, "192.0.2.1/24", server, "192.0.2.2/24");

@@ -44,6 +44,8 @@ final class Lab {
         net = new Network(seed);
         if (wheelPhaseNs != null) {
             net.timerWheel(250, wheelPhaseNs);
+        } else {
+            net.exactTimers();
         }
         client = net.host("client");
         server = net.host("server");

@@ -23,6 +23,8 @@ class CloseStatesTest {
     @BeforeEach
     void connected() {
         net = new Network(8);
+        // the nominal times this test is about; the timer wheel's rounding is TimerWheelTest's and the reference scenarios'
+        net.exactTimers();
         a = net.host("a");
         b = net.host("b");
         net.link(a, "192.0.2.1/24", b, "192.0.2.2/24").setDelay(5 * MS);

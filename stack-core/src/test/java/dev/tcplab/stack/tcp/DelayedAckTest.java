@@ -20,7 +20,7 @@ class DelayedAckTest {
 
     @Test
     void atoFollowsArrivalsAfterTheQuickAcks() {
-        TcpPair pair = new TcpPair(9, 50 * MS);
+        TcpPair pair = TcpPair.exactTimers(9, 50 * MS);
         Network net = pair.net;
         Link link = pair.link;
         Socket ls = pair.listen(80);
@@ -57,7 +57,7 @@ class DelayedAckTest {
      */
     @Test
     void piggybackedAcksUseUpQuickAcks() {
-        TcpPair pair = new TcpPair(10, 1 * MS);
+        TcpPair pair = TcpPair.exactTimers(10, 1 * MS);
         Network net = pair.net;
         Link link = pair.link;
         Socket ls = pair.listen(80);

@@ -23,6 +23,13 @@ final class TcpPair {
         this(new Network(seed), delayNanos);
     }
 
+    /** The same with timers at their exact nominal times, for tests about those times. */
+    static TcpPair exactTimers(long seed, long delayNanos) {
+        Network net = new Network(seed);
+        net.exactTimers();
+        return new TcpPair(net, delayNanos);
+    }
+
     /** On a network already configured (e.g. its timer wheel set before the hosts exist). */
     TcpPair(Network net, long delayNanos) {
         this.net = net;
