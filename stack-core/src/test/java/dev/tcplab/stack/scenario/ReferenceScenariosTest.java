@@ -55,6 +55,8 @@ class ReferenceScenariosTest {
             Map.entry("fresh/b2_synretries2_synack_dropped", 105_000_000L), // 93..117
             Map.entry("fresh/b2x_synretries1_syn_dropped", 13_000_000L), // 5..21
             Map.entry("fresh/b3_sc2_nots", 1_000_000L), // any
+            Map.entry("fresh/g5_simopen_5ms", 9_000_000L), // 1..17, 25..31 (mod 32 ms): both SYN timers in one bucket
+            Map.entry("fresh/g5b_simopen_5ms_split", 21_000_000L), // 21 (mod 32 ms): a bucket edge between them
             Map.entry("d1_ack_dropped_data_late", 13_000_000L), // 5..21
             Map.entry("e0_sequential_sc0", 9_000_000L), // 5..13
             Map.entry("e0_sequential_sc1", 17_000_000L), // 13..25
@@ -297,6 +299,72 @@ class ReferenceScenariosTest {
         assertGiveUp(lab, 3, 3.069, conn.doneAt(), "reference: ETIMEDOUT after 3.069 s");
         // b2x recorded nstat for the client only
         check("fresh/b2x_synretries1_syn_dropped", lab, false);
+    }
+
+    /**
+     * fresh/g5: a simultaneous open whose SYN timers are 5 ms apart. A (client, 192.0.2.1:40000)
+     * connects to B (server, 192.0.2.2:40001) at 0 and B to A 5 ms later; both first SYNs are lost
+     * (incoming pure SYNs dropped until ~0.66 s). On the timer wheel both 1 s retransmission timers
+     * sit in one 32 ms bucket and fire in the same tick: the retransmitted SYNs cross, both sides
+     * answer with a SYN-ACK and the open is fully simultaneous (15 segments). With exact timers
+     * B's SYN would leave 5 ms after A's, after A's SYN had reached B: a SYN-ACK exchange with 13.
+     */
+    @Test
+    void g5_simopen_5ms() {
+        simultaneousOpen("fresh/g5_simopen_5ms", 0.004873, 0.659).run(1.034565, 1.035355, 1.535768, 1.535652);
+    }
+
+    /**
+     * fresh/g5b: the same 5 ms apart, in a run whose jiffies put a bucket edge between the two
+     * timers: A's SYN timer fires one tick earlier, its SYN reaches B still in SYN-SENT before B's
+     * timer, and B answers with a SYN-ACK: no crossing, 12 segments. Which of the two a run gets is
+     * decided by where jiffies stand (7 runs in 22 here); the model decides it by the phase.
+     */
+    @Test
+    void g5b_simopen_5ms_split() {
+        simultaneousOpen("fresh/g5b_simopen_5ms_split", 0.004941, 0.651).run(1.009588, 1.010903, 1.511348, 1.511271);
+    }
+
+    /** g5/g5b's set-up: A bound to 40000, B to 40001, pure SYNs dropped on both until {@code flushAt}. */
+    private static SimOpen simultaneousOpen(String scenario, double bConnectsAt, double flushAt) {
+        Lab lab = lab(scenario);
+        int mask = Lab.SYN | Lab.ACK | Lab.RST | TcpFlags.FIN; // iptables --syn
+        Netfilter.Rule dropA = Lab.dropInputFlags(lab.client, "--syn", mask, Lab.SYN);
+        Netfilter.Rule dropB = Lab.dropInputFlags(lab.server, "--syn", mask, Lab.SYN);
+        lab.at(flushAt, () -> {
+            lab.client.ip().netfilter().remove(dropA);
+            lab.server.ip().netfilter().remove(dropB);
+        });
+        Socket a = lab.client.socket();
+        Socket b = lab.server.socket();
+        for (Socket s : List.of(a, b)) {
+            assertEquals(Errno.OK, s.setsockopt(SockOpt.SO_REUSEADDR, 1));
+            s.setNonBlocking(true);
+        }
+        assertEquals(Errno.OK, a.bind(lab.clientAddr, 40000));
+        assertEquals(Errno.OK, b.bind(lab.serverAddr, 40001));
+        a.connect(lab.serverAddr, 40001);
+        lab.at(bConnectsAt, () -> b.connect(lab.clientAddr, 40000));
+        return new SimOpen(scenario, lab, a, b);
+    }
+
+    private record SimOpen(String scenario, Lab lab, Socket a, Socket b) {
+        /** simopen.py's part at the capture's times: each side sends one line once connected, then closes. */
+        void run(double aSends, double bSends, double aCloses, double bCloses) {
+            lab.at(aSends, () -> a.send("hello from A\n"));
+            lab.at(bSends, () -> b.send("hello from B\n"));
+            // each read the other's line before it slept and closed (unread data would make close send RST)
+            lab.at(aCloses, () -> {
+                assertEquals("hello from B\n", new String(a.recv(100).value(), StandardCharsets.US_ASCII));
+                a.close();
+            });
+            lab.at(bCloses, () -> {
+                assertEquals("hello from A\n", new String(b.recv(100).value(), StandardCharsets.US_ASCII));
+                b.close();
+            });
+            lab.runUntil(3);
+            check(scenario, lab);
+        }
     }
 
     /**

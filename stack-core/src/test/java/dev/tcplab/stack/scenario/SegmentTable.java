@@ -67,13 +67,25 @@ record SegmentTable(List<Row> rows) {
         return (i >= 0 ? s.substring(0, i) : s).trim();
     }
 
-    /** "mss 1460,sackOK,TS val=1 ecr=0,nop,wscale 10" → [mss, sackOK, TS, nop, wscale]. */
+    /** tcpdump's SACK option: "SAck (left, right)", one parenthesized pair per block. */
+    private static final Pattern SACK = Pattern.compile("SAck((?:\\s*\\([^)]*\\))+)");
+
+    /**
+     * "mss 1460,sackOK,TS val=1 ecr=0,nop,wscale 10" → [mss, sackOK, TS, nop, wscale]; a SACK
+     * option "SAck (a, b) (c, d)" → "SAck/2" (its block count).
+     */
     static List<String> optionKinds(String text) {
         List<String> r = new ArrayList<>();
         if (text.isBlank()) {
             return r;
         }
-        for (String part : text.split(",")) {
+        Matcher sack = SACK.matcher(text);
+        StringBuilder plain = new StringBuilder();
+        while (sack.find()) {
+            sack.appendReplacement(plain, "SAck/" + sack.group(1).chars().filter(c -> c == '(').count());
+        }
+        sack.appendTail(plain);
+        for (String part : plain.toString().split(",")) {
             String p = part.trim();
             if (!p.isEmpty()) {
                 r.add(p.split(" ")[0]);
@@ -125,6 +137,7 @@ record SegmentTable(List<Row> rows) {
                     case 2 -> "mss";
                     case 3 -> "wscale";
                     case 4 -> "sackOK";
+                    case 5 -> "SAck/" + t.options().sackBlocks().size();
                     case 8 -> "TS";
                     default -> "opt" + k;
                 });
