@@ -71,17 +71,23 @@ class HostHandle internal constructor(
      * As on Linux: port 0 lets the kernel pick a free ephemeral port (inet_csk_get_port; read it
      * from [ListenerHandle.port]); a backlog above net.core.somaxconn (4096), or a negative one
      * (compared as unsigned by __sys_listen), becomes somaxconn ([ListenerHandle.backlog] shows it).
-     * With [accept] a server loop accepts every connection as it completes.
+     * With [accept] a server loop accepts every connection as it completes. [options] are
+     * setsockopt()s made before bind(); accepted connections inherit them, as on Linux (e.g.
+     * SO_KEEPALIVE and TCP_KEEPIDLE/KEEPINTVL/KEEPCNT, TCP_DEFER_ACCEPT). A value the kernel
+     * refuses is an error at its line.
      *
      * ```kotlin
      * val listener = server.listen(5000, backlog = 1)      // never accepts: the queue fills
      * val web = server.listen(80, accept = true)            // accepts everything
+     * val kept = server.listen(7000, options = mapOf(SO_KEEPALIVE to 1, TCP_KEEPIDLE to 10))
      * ```
      */
-    fun listen(port: Int, backlog: Int = 128, reuseAddr: Boolean = true, accept: Boolean = false): ListenerHandle {
+    fun listen(port: Int, backlog: Int = 128, reuseAddr: Boolean = true, accept: Boolean = false,
+               options: Map<SockOpt, Int> = emptyMap()): ListenerHandle {
         requirePort(port, "$name.listen($port)")
         val s = host.socket()
         if (reuseAddr) s.setsockopt(SockOpt.SO_REUSEADDR, 1)
+        setOptions(s, options, "$name.listen($port)")
         val b = s.bind(address, port)
         if (b != Errno.OK) throw LabScriptError("$name: bind($address:$port) failed with $b")
         val l = s.listen(backlog)
@@ -96,7 +102,8 @@ class HostHandle internal constructor(
      * time); with [nonBlocking] it returns EINPROGRESS at once and the handshake goes on. Port 0 is
      * sent as Linux sends it: nothing can listen there, so the answer is RST (ECONNREFUSED).
      * [bindPort] binds that local port first (0 an ephemeral one); [options] are setsockopt()s made
-     * before connecting.
+     * before connecting (a value the kernel refuses is an error at its line), e.g. keepalive:
+     * `mapOf(SO_KEEPALIVE to 1, TCP_KEEPIDLE to 2, TCP_KEEPINTVL to 1, TCP_KEEPCNT to 3)`.
      *
      * ```kotlin
      * val conn = client.connect(server, 80)
@@ -125,7 +132,7 @@ class HostHandle internal constructor(
             throw LabScriptError("$name.connect(\"$address\"): not an IPv4 address")
         }
         val s = host.socket()
-        options.forEach { (k, v) -> s.setsockopt(k, v) }
+        setOptions(s, options, "$name.connect($address, $port)")
         if (bindPort != null) {
             val e = s.bind(this.address, bindPort)
             if (e != Errno.OK) return Connection(this, s, dev.tcplab.stack.socket.Call.completed("bind", world.nowNanos, e, null))
@@ -133,6 +140,13 @@ class HostHandle internal constructor(
         s.setNonBlocking(nonBlocking)
         val call = s.connect(daddr, port)
         return Connection(this, s, call)
+    }
+
+    private fun setOptions(s: Socket, options: Map<SockOpt, Int>, call: String) {
+        options.forEach { (k, v) ->
+            val e = s.setsockopt(k, v)
+            if (e != Errno.OK) throw LabScriptError("$call: setsockopt($k, $v) failed with $e")
+        }
     }
 
     /** A bare stack-core socket, for labs that exercise the API step by step: `val s = client.socket(); s.bind(client.address, 0)`. */

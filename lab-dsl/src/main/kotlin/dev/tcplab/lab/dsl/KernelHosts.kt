@@ -66,7 +66,9 @@ fun LabScope.linuxHost(name: String, address: String, peer: HostHandle? = null):
 /**
  * Runs [block] as a separate, model-only lab in virtual time (its own hosts, links and clock,
  * seeded like this lab) and returns what it returns - typically `ladder(client)`, to compare
- * with the real kernel's. Checks belong outside.
+ * with the real kernel's. Its timers fire at their exact nominal times: its ladder is the nominal
+ * reference the kernel's timer slack is measured from (`timerWheel()` inside the block changes
+ * that). Checks belong outside.
  *
  * ```kotlin
  * val model = modelOnly {
@@ -80,6 +82,7 @@ fun <T> LabScope.modelOnly(block: LabScope.() -> T): T {
         throw LabScriptError("checks cannot be declared inside modelOnly { }: return what you compare and check it outside")
     }
     sub.attachment(MODEL_ONLY) { true }
+    World.of(sub).timers("modelOnly { }") { it.exactTimers() }
     return LabBody(sub).block()
 }
 

@@ -155,11 +155,16 @@ class NetworkLabTest {
     void timersRunOnTheWheelByDefaultAndExactlyWhenAsked() {
         RunResult timers = engine.run(new RunRequest(List.of(LabEngineTest.LABS.resolve("timers")), null, null, null, null,
             null, null), LabListener.NONE);
-        for (String id : List.of("wheel", "exact")) {
+        for (String id : List.of("wheel", "exact", "keepalive")) {
             LabResult lab = LabEngineTest.lab(timers, id);
             lab.checks().forEach(c -> assertEquals(Outcome.PASSED, c.outcome(), id + ": " + c.name() + ": " + c.message()));
             assertEquals(1, lab.checks().size(), id);
         }
+        LabResult bad = LabEngineTest.lab(timers, "bad-option");
+        assertEquals(Outcome.ERROR, bad.outcome());
+        assertTrue(bad.error().contains("client.connect(192.0.2.2, 5000): setsockopt(TCP_KEEPIDLE, 0) failed with EINVAL"),
+            bad.error());
+        assertEquals(7, bad.errorLocation().line(), bad.error());
         LabResult late = LabEngineTest.lab(timers, "late-choice");
         assertEquals(Outcome.ERROR, late.outcome());
         assertTrue(late.error().contains("exactTimers(): choose the timers before the first host"), late.error());

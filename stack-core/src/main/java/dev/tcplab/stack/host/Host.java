@@ -34,7 +34,7 @@ public final class Host {
         this.sysctls = new Sysctls(profile);
         this.ip = new Ip(name, loop, trace, mib);
         this.tcp = new Tcp(name, loop, trace, mib, sysctls, rng.fork("host:" + name),
-                (s, d, tos, id, th) -> ip.sendTcp(s, d, tos, id, th),
+                (s, d, tos, id, th, reply) -> ip.sendTcp(s, d, tos, id, th, reply),
                 new Tcp.SourceAddressPicker() {
                     @Override
                     public Ipv4Address pick(Ipv4Address daddr) {

@@ -219,8 +219,11 @@ public final class Ip {
         tcpRcv.accept(new SkBuff(ip.src(), ip.dst(), ip.tos(), th));
     }
 
-    /** ip_queue_xmit / ip_build_and_send_pkt: route, DF, TTL, ARP, out. false = no route. */
-    public boolean sendTcp(Ipv4Address saddr, Ipv4Address daddr, int tos, int ident, TcpRepr tcp) {
+    /**
+     * ip_queue_xmit / ip_build_and_send_pkt / ip_send_unicast_reply: route, DF, TTL, ARP, out.
+     * false = no route. {@code reply}: the ip_send_skb path, which counts OUTPUT drops in IpOutDiscards.
+     */
+    public boolean sendTcp(Ipv4Address saddr, Ipv4Address daddr, int tos, int ident, TcpRepr tcp, boolean reply) {
         RouteTable.Route r = routes.lookup(daddr);
         if (r == null) {
             mib.inc(Counter.IpOutNoRoutes);
@@ -229,11 +232,15 @@ public final class Ip {
         Ipv4Address src = saddr.isAny() ? r.iface().address() : saddr;
         Ipv4Repr ip = new Ipv4Repr(src, daddr, IpProtocol.TCP, ttl, tos, ident & 0xFFFF, true, tcp.length());
         // __ip_local_out (Linux >= 6.3): OutRequests counts every packet handed to the LOCAL_OUT hook,
-        // one the OUTPUT chain drops too (then OutDiscards); OutTransmits what leaves (ip_finish_output2)
+        // one the OUTPUT chain drops too; OutTransmits what leaves (ip_finish_output2). A drop is an
+        // OutDiscard only on ip_send_skb's path (control-socket replies: reference f1, f2); a full
+        // socket's segment just fails (reference k2: three ACKs dropped, IpOutDiscards 0)
         mib.inc(Counter.IpOutRequests);
         Netfilter.Rule rule = netfilter.matchOutput(ip, tcp);
         if (rule != null) {
-            mib.inc(Counter.IpOutDiscards);
+            if (reply) {
+                mib.inc(Counter.IpOutDiscards);
+            }
             fn("nf_hook_slow", "OUTPUT drop: " + rule.description());
             if (trace.framesOn()) {
                 trace.add(new TraceEvent.NetfilterDrop(loop.now(), host, "OUTPUT", rule.description(),

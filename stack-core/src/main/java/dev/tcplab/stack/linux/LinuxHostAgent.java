@@ -158,6 +158,10 @@ public final class LinuxHostAgent {
             case "SO_RCVBUF" -> { opt = StandardSocketOptions.SO_RCVBUF; v = value; }
             case "SO_SNDBUF" -> { opt = StandardSocketOptions.SO_SNDBUF; v = value; }
             case "TCP_NODELAY" -> { opt = StandardSocketOptions.TCP_NODELAY; v = value != 0; }
+            case "SO_KEEPALIVE" -> { opt = StandardSocketOptions.SO_KEEPALIVE; v = value != 0; }
+            case "TCP_KEEPIDLE" -> { opt = jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE; v = value; }
+            case "TCP_KEEPINTVL" -> { opt = jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL; v = value; }
+            case "TCP_KEEPCNT" -> { opt = jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT; v = value; }
             case "TCP_MAXSEG", "TCP_SYNCNT" -> throw new Failure("ENOPROTOOPT", name + " is not reachable through Java's socket API;"
                     + (name.equals("TCP_SYNCNT") ? " set sysctl net.ipv4.tcp_syn_retries in the namespace instead"
                     : " use a route with advmss in the namespace instead"));

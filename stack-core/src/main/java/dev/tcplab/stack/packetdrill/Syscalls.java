@@ -353,6 +353,10 @@ final class Syscalls {
             case "TCP_SYNCNT" -> SockOpt.TCP_SYNCNT;
             case "TCP_DEFER_ACCEPT" -> SockOpt.TCP_DEFER_ACCEPT;
             case "TCP_NODELAY" -> SockOpt.TCP_NODELAY;
+            case "SO_KEEPALIVE" -> SockOpt.SO_KEEPALIVE;
+            case "TCP_KEEPIDLE" -> SockOpt.TCP_KEEPIDLE;
+            case "TCP_KEEPINTVL" -> SockOpt.TCP_KEEPINTVL;
+            case "TCP_KEEPCNT" -> SockOpt.TCP_KEEPCNT;
             default -> throw x.unsupported("socket option " + name);
         };
         String level = word(a.get(1));

@@ -258,6 +258,24 @@ public final class Socket implements SocketEvents.Listener {
             }
             case TCP_DEFER_ACCEPT -> ops.setDeferAccept(sk, secsToRetrans(value));
             case TCP_NODELAY -> ops.setNodelay(sk, value != 0);
+            case SO_KEEPALIVE -> ops.setKeepalive(sk, value != 0);
+            // do_tcp_setsockopt: 1..MAX_TCP_KEEPIDLE/KEEPINTVL (32767 s), 1..MAX_TCP_KEEPCNT (127)
+            case TCP_KEEPIDLE, TCP_KEEPINTVL -> {
+                if (value < 1 || value > 32767) {
+                    return Errno.EINVAL;
+                }
+                if (opt == SockOpt.TCP_KEEPIDLE) {
+                    ops.setKeepIdle(sk, value);
+                } else {
+                    ops.setKeepIntvl(sk, value);
+                }
+            }
+            case TCP_KEEPCNT -> {
+                if (value < 1 || value > 127) {
+                    return Errno.EINVAL;
+                }
+                ops.setKeepCnt(sk, value);
+            }
             case SO_ERROR -> {
                 return Errno.ENOPROTOOPT;
             }

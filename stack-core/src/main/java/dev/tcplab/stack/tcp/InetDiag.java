@@ -40,7 +40,7 @@ public final class InetDiag {
                 if (t.retransmitTimer != null && t.retransmitTimer.pending()) {
                     timer = "on," + ms(t.retransmitTimer.expires() - now) + "," + t.retransmits;
                 } else if (t.keepaliveTimer != null && t.keepaliveTimer.pending()) {
-                    timer = "keepalive," + ms(t.keepaliveTimer.expires() - now) + ",0";
+                    timer = "keepalive," + ms(t.keepaliveTimer.expires() - now) + "," + t.probesOut; // idiag_retrans = icsk_probes_out
                 }
                 // tcp_diag_get_info: write_seq - snd_una, which counts a SYN or FIN not yet acknowledged
                 int sendQ = t.writeSeq - t.sndUna;

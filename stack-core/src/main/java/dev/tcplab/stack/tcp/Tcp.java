@@ -31,10 +31,15 @@ public final class Tcp {
     public static final int TCP_MSS_DEFAULT = 536;
     public static final int TCPOLEN_TSTAMP_ALIGNED = 12;
 
-    /** Sends an IPv4 packet carrying a TCP segment; false when there is no route. */
+    /**
+     * Sends an IPv4 packet carrying a TCP segment; false when there is no route. {@code reply}:
+     * sent by ip_send_unicast_reply (the control socket's RSTs and ACKs), whose ip_send_skb
+     * counts a packet the OUTPUT chain drops in IpOutDiscards; a full socket's segments
+     * (ip_queue_xmit) and SYN-ACKs (ip_build_and_send_pkt) only return the error.
+     */
     @FunctionalInterface
     public interface IpOutput {
-        boolean send(Ipv4Address saddr, Ipv4Address daddr, int tos, int ident, TcpRepr tcp);
+        boolean send(Ipv4Address saddr, Ipv4Address daddr, int tos, int ident, TcpRepr tcp, boolean reply);
     }
 
     final String hostName;

@@ -457,6 +457,10 @@ public final class TcpInput {
         sk.retransmits = 0;
         sk.totalRto = 0;
         sk.backoff = 0;
+        sk.lastRcvTime = tcp.now(); // icsk_ack.lrcvtime = tcp_jiffies32
+        if (sk.keepOpen) {
+            tcp.timers.resetKeepalive(sk, tcp.timers.keepaliveTimeWhen(sk));
+        }
         SocketEvents.stateChanged(sk);
     }
 
@@ -639,6 +643,9 @@ public final class TcpInput {
         if (Seq.after(ack, sk.sndNxt)) {
             return -1;
         }
+        // "Something worked...": an acceptable ACK answers the keepalive probes and restarts the idle time
+        sk.probesOut = 0;
+        sk.rcvTstamp = tcp.now();
         // "ts_recent update must be made after we are sure that the packet is in window"
         if (updateTsRecent) {
             replaceTsRecent(sk, skb);

@@ -170,7 +170,7 @@ public final class TcpIpv4 {
         TcpRepr th = new TcpRepr(skb.th().dstPort(), skb.th().srcPort(), seq, ack, flags, 0, 0, TcpOptions.NONE, new byte[0]);
         tcp.inc(Counter.TcpOutSegs);
         tcp.inc(Counter.TcpOutRsts);
-        tcp.ip.send(skb.daddr(), skb.saddr(), skb.tos(), 0, th);
+        tcp.ip.send(skb.daddr(), skb.saddr(), skb.tos(), 0, th, true);
     }
 
     /** tcp_v4_send_ack: a bare ACK from the control socket (timewait and request socks). */
@@ -180,7 +180,7 @@ public final class TcpIpv4 {
         TcpRepr th = new TcpRepr(sport, dport, seq, ack, TcpFlags.ACK, window, 0, opts, new byte[0]);
         tcp.fn("tcp_v4_send_ack", () -> "seq " + Integer.toUnsignedString(seq) + " ack " + Integer.toUnsignedString(ack));
         tcp.inc(Counter.TcpOutSegs);
-        tcp.ip.send(saddr, daddr, 0, 0, th);
+        tcp.ip.send(saddr, daddr, 0, 0, th, true);
     }
 
     /** tcp_v4_timewait_ack. */
@@ -210,7 +210,7 @@ public final class TcpIpv4 {
         TcpRepr th = new TcpRepr(req.sport, req.dport, req.sntIsn, req.rcvNxt, TcpFlags.SYN | TcpFlags.ACK,
                 Math.min(req.rcvWnd, 65535), 0, opts, new byte[0]);
         tcp.inc(Counter.TcpOutSegs);
-        tcp.ip.send(req.saddr, req.daddr, 0, 0, th);
+        tcp.ip.send(req.saddr, req.daddr, 0, 0, th, false);
     }
 
     int advmssFor(TcpSock listener, RequestSock req) {

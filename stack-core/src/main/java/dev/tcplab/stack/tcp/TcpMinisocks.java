@@ -168,6 +168,13 @@ public final class TcpMinisocks {
         c.userMss = listener.userMss;
         c.reuseAddr = listener.reuseAddr;
         c.lingerSeconds = listener.lingerSeconds;
+        // sk_clone copies SOCK_KEEPOPEN and the tcp_sock's keepalive settings
+        c.keepOpen = listener.keepOpen;
+        c.keepaliveTime = listener.keepaliveTime;
+        c.keepaliveIntvl = listener.keepaliveIntvl;
+        c.keepaliveProbes = listener.keepaliveProbes;
+        c.lastRcvTime = tcp.now(); // newicsk->icsk_ack.lrcvtime = tcp_jiffies32
+        c.rcvTstamp = tcp.now();
         c.rcvNxt = req.rcvIsn + 1;
         c.rcvWup = c.rcvNxt;
         c.copiedSeq = c.rcvNxt;
@@ -192,6 +199,9 @@ public final class TcpMinisocks {
         c.mssClamp = req.mss;
         c.rto = Tcp.TCP_TIMEOUT_INIT;
         c.inetId = tcp.rng.nextInt() & 0xFFFF;
+        if (c.keepOpen) {
+            tcp.timers.resetKeepalive(c, tcp.timers.keepaliveTimeWhen(c));
+        }
         tcp.inc(Counter.TcpPassiveOpens);
         return c;
     }

@@ -138,7 +138,7 @@ public final class TcpOutput {
         if ((flags & TcpFlags.RST) != 0) {
             tcp.inc(Counter.TcpOutRsts);
         }
-        tcp.ip.send(sk.saddr, sk.daddr, 0, sk.inetId++, th);
+        tcp.ip.send(sk.saddr, sk.daddr, 0, sk.inetId++, th, false);
     }
 
     /**
@@ -255,6 +255,15 @@ public final class TcpOutput {
     }
 
     /** tcp_send_active_reset: RST|ACK at snd_nxt from a full socket (with timestamps). */
+    /**
+     * tcp_xmit_probe_skb(sk, 0): a segment the peer must answer without taking it as data: no
+     * payload, sequence number snd_una - 1 (already acknowledged), ACK set.
+     */
+    void sendProbe(TcpSock sk) {
+        tcp.fn("tcp_xmit_probe_skb", () -> sk.describe());
+        transmitSkb(sk, sk.sndUna - 1, TcpFlags.ACK, new byte[0], false);
+    }
+
     void sendActiveReset(TcpSock sk) {
         tcp.fn("tcp_send_active_reset", () -> sk.describe());
         transmitSkb(sk, sk.sndNxt, TcpFlags.RST | TcpFlags.ACK, new byte[0], false);

@@ -107,8 +107,18 @@ public final class TcpSock extends Sock {
     int dsackDups;
     /** tp->bytes_acked: sequence space acked so far (bounds the RFC 5961 5.2 old-ACK window). */
     long bytesAcked;
-    /** icsk_ack.lrcvtime: when data last arrived; -1 = never. */
+    /** icsk_ack.lrcvtime: when data last arrived (or the connection was established); -1 = never. */
     long lastRcvTime = -1;
+    /** tp->rcv_tstamp: when an acceptable ACK last arrived (tcp_ack). */
+    long rcvTstamp;
+    /** SOCK_KEEPOPEN (SO_KEEPALIVE). */
+    boolean keepOpen;
+    /** TCP_KEEPIDLE / TCP_KEEPINTVL (ns) and TCP_KEEPCNT; 0 = the tcp_keepalive_* sysctls. */
+    long keepaliveTime;
+    long keepaliveIntvl;
+    int keepaliveProbes;
+    /** icsk_probes_out: keepalive probes sent without an answer. */
+    int probesOut;
 
     /** Bytes from sndUna onward that are unacknowledged or not yet sent (the write queue). */
     final ByteQueue sendQueue = new ByteQueue();

@@ -216,7 +216,28 @@ public final class TcpTimer {
         return Math.max(fin, (rto << 2) - (rto >> 1));
     }
 
-    /** inet_csk_reset_keepalive_timer, used here only for FIN_WAIT2 of an orphan (tcp_keepalive_timer). */
+    /** keepalive_time_when: TCP_KEEPIDLE, else tcp_keepalive_time. */
+    long keepaliveTimeWhen(TcpSock sk) {
+        return sk.keepaliveTime > 0 ? sk.keepaliveTime : tcp.sysctl("tcp_keepalive_time") * Tcp.SEC;
+    }
+
+    /** keepalive_intvl_when: TCP_KEEPINTVL, else tcp_keepalive_intvl. */
+    private long keepaliveIntvlWhen(TcpSock sk) {
+        return sk.keepaliveIntvl > 0 ? sk.keepaliveIntvl : tcp.sysctl("tcp_keepalive_intvl") * Tcp.SEC;
+    }
+
+    /** keepalive_probes: TCP_KEEPCNT, else tcp_keepalive_probes. */
+    private int keepaliveProbes(TcpSock sk) {
+        return sk.keepaliveProbes > 0 ? sk.keepaliveProbes : tcp.sysctl("tcp_keepalive_probes");
+    }
+
+    /** keepalive_time_elapsed: since data (icsk_ack.lrcvtime) or an ACK (rcv_tstamp) last arrived. */
+    long keepaliveTimeElapsed(TcpSock sk) {
+        long now = tcp.now();
+        return Math.min(now - sk.lastRcvTime, now - sk.rcvTstamp);
+    }
+
+    /** inet_csk_reset_keepalive_timer (sk->sk_timer: keepalive, and FIN_WAIT2 of an orphan). */
     void resetKeepalive(TcpSock sk, long when) {
         if (sk.keepaliveTimer == null) {
             sk.keepaliveTimer = tcp.loop.kernelTimer(tcp, () -> keepaliveTimer(sk));
@@ -224,6 +245,14 @@ public final class TcpTimer {
         sk.keepaliveTimer.mod(when);
     }
 
+    /**
+     * tcp_keepalive_timer: an orphan in FIN_WAIT2 goes to TIME_WAIT (or is reset). Otherwise, for
+     * SO_KEEPALIVE: while data is in flight or queued, wait another idle time; once the
+     * connection has been idle for keepalive_time_when, send a probe (tcp_write_wakeup →
+     * tcp_xmit_probe_skb: an ACK at snd_una - 1, which the peer must answer) every
+     * keepalive_intvl_when, and after keepalive_probes unanswered ones reset the connection and
+     * fail it with ETIMEDOUT. TCP_USER_TIMEOUT is not modelled.
+     */
     private void keepaliveTimer(TcpSock sk) {
         if (sk.state == TcpState.TCP_FIN_WAIT2 && sk.dead) {
             long tmo = finTime(sk) - Tcp.TCP_TIMEWAIT_LEN;
@@ -233,7 +262,31 @@ public final class TcpTimer {
             }
             tcp.output.sendActiveReset(sk);
             tcp.done(sk);
+            return;
         }
+        if (!sk.keepOpen || sk.state == TcpState.TCP_CLOSE || sk.state == TcpState.TCP_SYN_SENT) {
+            return;
+        }
+        tcp.fn("tcp_keepalive_timer", () -> sk.describe() + " probes_out=" + sk.probesOut);
+        long next = keepaliveTimeWhen(sk);
+        // "It is alive without keepalive 8)"
+        if (sk.sndNxt == sk.sndUna && sk.writeSeq == sk.sndNxt) {
+            long elapsed = keepaliveTimeElapsed(sk);
+            if (elapsed >= next) {
+                if (sk.probesOut >= keepaliveProbes(sk)) {
+                    tcp.output.sendActiveReset(sk);
+                    writeErr(sk);
+                    return;
+                }
+                tcp.output.sendProbe(sk);
+                tcp.inc(Counter.TcpExtTCPKeepAlive);
+                sk.probesOut++;
+                next = keepaliveIntvlWhen(sk);
+            } else {
+                next -= elapsed;
+            }
+        }
+        resetKeepalive(sk, next);
     }
 
     /** A window probe when the peer's window is closed and nothing is in flight (tcp_probe_timer, simplified). */

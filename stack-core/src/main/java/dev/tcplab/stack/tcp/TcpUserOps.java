@@ -210,6 +210,38 @@ public final class TcpUserOps {
         sk.deferAcceptTimeouts = timeouts;
     }
 
+    /** SO_KEEPALIVE → tcp_set_keepalive: arm (or delete) the keepalive timer unless CLOSE or LISTEN. */
+    public void setKeepalive(TcpSock sk, boolean on) {
+        if (!sk.state.in(TcpState.TCP_CLOSE, TcpState.TCP_LISTEN)) {
+            if (on && !sk.keepOpen) {
+                tcp.timers.resetKeepalive(sk, tcp.timers.keepaliveTimeWhen(sk));
+            } else if (!on && sk.keepaliveTimer != null) {
+                sk.keepaliveTimer.del();
+            }
+        }
+        sk.keepOpen = on;
+    }
+
+    /**
+     * TCP_KEEPIDLE (tcp_sock_set_keepidle_locked): a running keepalive timer is re-armed for
+     * what is left of the new idle time since data or an ACK last arrived.
+     */
+    public void setKeepIdle(TcpSock sk, int seconds) {
+        sk.keepaliveTime = seconds * Tcp.SEC;
+        if (sk.keepOpen && !sk.state.in(TcpState.TCP_CLOSE, TcpState.TCP_LISTEN)) {
+            long elapsed = tcp.timers.keepaliveTimeElapsed(sk);
+            tcp.timers.resetKeepalive(sk, Math.max(0, sk.keepaliveTime - elapsed));
+        }
+    }
+
+    public void setKeepIntvl(TcpSock sk, int seconds) {
+        sk.keepaliveIntvl = seconds * Tcp.SEC;
+    }
+
+    public void setKeepCnt(TcpSock sk, int probes) {
+        sk.keepaliveProbes = probes;
+    }
+
     public void setNodelay(TcpSock sk, boolean on) {
         sk.nodelay = on;
     }

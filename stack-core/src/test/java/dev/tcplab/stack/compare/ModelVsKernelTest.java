@@ -44,10 +44,15 @@ class ModelVsKernelTest {
         RealIfAssumptions.assumeRealInterfaces();
     }
 
-    /** The reference topology in the model: .1 and .2 on one link, 20 us one way, ARP pre-resolved. */
+    /**
+     * The reference topology in the model: .1 and .2 on one link, 20 us one way, ARP pre-resolved.
+     * Exact timers: its ladder is the nominal reference the kernel's timer slack is measured from
+     * (the kernel's own timer wheel runs with a phase of its own).
+     */
     record ModelPair(Network net, Host a, Host b, Link link) {
         static ModelPair create(String aName, String bName) {
             Network net = new Network(1);
+            net.exactTimers();
             Host a = net.host(aName);
             Host b = net.host(bName);
             Link link = net.link(a, A1 + "/24", b, A2 + "/24");

@@ -55,6 +55,8 @@ class ReferenceScenariosTest {
             Map.entry("fresh/b2_synretries2_synack_dropped", 105_000_000L), // 93..117
             Map.entry("fresh/b2x_synretries1_syn_dropped", 13_000_000L), // 5..21
             Map.entry("fresh/b3_sc2_nots", 1_000_000L), // any
+            Map.entry("fresh/k1_keepalive_answered", 9_000_000L), // 5..13 (mod 32 ms)
+            Map.entry("fresh/k2_keepalive_unanswered", 9_000_000L), // 1..13, 29..45 (mod 32 ms)
             Map.entry("fresh/g5_simopen_5ms", 9_000_000L), // 1..17, 25..31 (mod 32 ms): both SYN timers in one bucket
             Map.entry("fresh/g5b_simopen_5ms_split", 21_000_000L), // 21 (mod 32 ms): a bucket edge between them
             Map.entry("d1_ack_dropped_data_late", 13_000_000L), // 5..21
@@ -365,6 +367,74 @@ class ReferenceScenariosTest {
             lab.runUntil(3);
             check(scenario, lab);
         }
+    }
+
+    /**
+     * fresh/k1: SO_KEEPALIVE with TCP_KEEPIDLE 2, TCP_KEEPINTVL 1, TCP_KEEPCNT 3; after one line
+     * the connection idles and the server answers every probe (an ACK at snd_una - 1): a probe
+     * every 2 s (the answer restarts the idle time, so TCP_KEEPINTVL never comes into play), ss
+     * showing the keepalive timer with 0 probes out; the client closes at 6.5 s.
+     */
+    @Test
+    void k1_keepalive_answered() {
+        String scenario = "fresh/k1_keepalive_answered";
+        Keepalive k = keepalive(scenario, 41000, 0.000215);
+        List<String> timers = new ArrayList<>();
+        for (double t : new double[] {1.5, 2.5}) {
+            k.lab.at(t, () -> timers.add(row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED).timer()));
+        }
+        k.lab.at(6.506043, k.client::close);
+        k.lab.at(6.506393, () -> k.child[0].close());
+        k.lab.runUntil(8);
+        // the capture's ss: keepalive,496ms,0 at 1.5 s and keepalive,508ms,0 at 2.5 s (the timer's nominal expiry)
+        assertTrue(timers.get(0).startsWith("keepalive,") && timers.get(0).endsWith(",0"), timers.toString());
+        assertTrue(timers.get(1).startsWith("keepalive,") && timers.get(1).endsWith(",0"), timers.toString());
+        check(scenario, k.lab);
+    }
+
+    /**
+     * fresh/k2: the same keepalive settings; from ~1 s the server's OUTPUT drops everything, so the
+     * probes at 2, 3 and 4 s (the interval now, as none is answered) go unanswered, ss counts them
+     * (keepalive,...,1 / 2 / 3), and at 5 s the client resets the connection (RST|ACK) and
+     * recv() fails with ETIMEDOUT (TCPAbortOnTimeout); the server's ACKs to the probes are the
+     * OUTPUT discards.
+     */
+    @Test
+    void k2_keepalive_unanswered() {
+        String scenario = "fresh/k2_keepalive_unanswered";
+        Keepalive k = keepalive(scenario, 41001, 0.000497);
+        k.lab.at(0.9947, () -> k.lab.server.ip().netfilter().dropOutput("-d 192.0.2.1", (ip, tcp) -> true));
+        List<String> timers = new ArrayList<>();
+        for (double t : new double[] {1.5, 2.5, 3.5, 4.5}) {
+            k.lab.at(t, () -> timers.add(row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED).timer()));
+        }
+        Call<byte[]> recv = k.client.recv(100);
+        k.lab.runUntil(8);
+        assertEquals(List.of(",0", ",1", ",2", ",3"), timers.stream().map(t -> t.substring(t.lastIndexOf(','))).toList(),
+            "ss: keepalive timer with the probes out, as the capture: " + timers);
+        assertEquals(Errno.ETIMEDOUT, recv.errno());
+        assertEquals(TcpState.TCP_CLOSE, k.client.state());
+        check(scenario, k.lab);
+    }
+
+    private record Keepalive(Lab lab, Socket client, Socket[] child) { }
+
+    /** k1/k2's set-up: keepalive_client.py's socket options, connect from lport, "hello\n" at sendAt. */
+    private static Keepalive keepalive(String scenario, int lport, double sendAt) {
+        Lab lab = lab(scenario);
+        Socket ls = listener(lab, 128);
+        Socket c = lab.client.socket();
+        assertEquals(Errno.OK, c.setsockopt(SockOpt.SO_KEEPALIVE, 1));
+        assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPIDLE, 2));
+        assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPINTVL, 1));
+        assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPCNT, 3));
+        assertEquals(Errno.OK, c.bind(lab.clientAddr, lport));
+        c.connect(lab.serverAddr, PORT);
+        Socket[] child = new Socket[1];
+        ls.accept().onDone(a -> child[0] = a.value());
+        lab.at(sendAt, () -> c.send("hello\n"));
+        lab.at(sendAt + 0.0005, () -> assertEquals("hello\n", new String(child[0].received(), StandardCharsets.UTF_8)));
+        return new Keepalive(lab, c, child);
     }
 
     /**
