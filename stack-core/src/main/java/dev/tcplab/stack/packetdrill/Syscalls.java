@@ -357,6 +357,7 @@ final class Syscalls {
             case "TCP_KEEPIDLE" -> SockOpt.TCP_KEEPIDLE;
             case "TCP_KEEPINTVL" -> SockOpt.TCP_KEEPINTVL;
             case "TCP_KEEPCNT" -> SockOpt.TCP_KEEPCNT;
+            case "TCP_USER_TIMEOUT" -> SockOpt.TCP_USER_TIMEOUT;
             default -> throw x.unsupported("socket option " + name);
         };
         String level = word(a.get(1));

@@ -270,6 +270,12 @@ public final class Socket implements SocketEvents.Listener {
                     ops.setKeepIntvl(sk, value);
                 }
             }
+            case TCP_USER_TIMEOUT -> { // milliseconds; 0 = off (do_tcp_setsockopt: negative is EINVAL)
+                if (value < 0) {
+                    return Errno.EINVAL;
+                }
+                ops.setUserTimeout(sk, value);
+            }
             case TCP_KEEPCNT -> {
                 if (value < 1 || value > 127) {
                     return Errno.EINVAL;

@@ -173,6 +173,7 @@ public final class TcpMinisocks {
         c.keepaliveTime = listener.keepaliveTime;
         c.keepaliveIntvl = listener.keepaliveIntvl;
         c.keepaliveProbes = listener.keepaliveProbes;
+        c.userTimeoutMs = listener.userTimeoutMs;
         c.lastRcvTime = tcp.now(); // newicsk->icsk_ack.lrcvtime = tcp_jiffies32
         c.rcvTstamp = tcp.now();
         c.rcvNxt = req.rcvIsn + 1;

@@ -117,6 +117,8 @@ public final class TcpSock extends Sock {
     long keepaliveTime;
     long keepaliveIntvl;
     int keepaliveProbes;
+    /** TCP_USER_TIMEOUT: icsk_user_timeout in ms, 0 = off. */
+    int userTimeoutMs;
     /** icsk_probes_out: keepalive probes sent without an answer. */
     int probesOut;
 

@@ -101,7 +101,7 @@ public final class TcpTimer {
             sk.backoff++;
             sk.rto = Math.min(sk.rto << 1, rtoMax());
         }
-        resetXmitTimer(sk, sk.rto);
+        resetXmitTimer(sk, clampRtoToUserTimeout(sk));
     }
 
     /**
@@ -132,7 +132,7 @@ public final class TcpTimer {
             }
         }
         if (!expired) {
-            expired = retransmitsTimedOut(sk, retryUntil);
+            expired = retransmitsTimedOut(sk, retryUntil, sk.userTimeoutMs);
         }
         if (expired) {
             writeErr(sk);
@@ -160,14 +160,33 @@ public final class TcpTimer {
      * SYN for a connect, the first retransmission otherwise). The model's base is the initial
      * RTO in the SYN states (tcp_timeout_init) and TCP_RTO_MIN (200 ms) otherwise.
      */
-    boolean retransmitsTimedOut(TcpSock sk, int boundary) {
+    boolean retransmitsTimedOut(TcpSock sk, int boundary, int userTimeoutMs) {
         if (sk.retransmits == 0) {
             return false;
         }
-        boolean syn = sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV;
-        long rtoBaseMs = (syn ? Tcp.TCP_TIMEOUT_INIT : Tcp.TCP_RTO_MIN) / Tcp.MS;
-        long timeout = modelTimeoutMs(boundary, rtoBaseMs, rtoMax() / Tcp.MS);
+        long timeout = userTimeoutMs;
+        if (timeout == 0) {
+            boolean syn = sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV;
+            long rtoBaseMs = (syn ? Tcp.TCP_TIMEOUT_INIT : Tcp.TCP_RTO_MIN) / Tcp.MS;
+            timeout = modelTimeoutMs(boundary, rtoBaseMs, rtoMax() / Tcp.MS);
+        }
         return tcp.tcpTimeStamp() - (int) sk.retransStamp - timeout >= 0;
+    }
+
+    /**
+     * tcp_clamp_rto_to_user_timeout: with TCP_USER_TIMEOUT the next retransmission timer fires no
+     * later than the user timeout's deadline (counted from retrans_stamp), at once when it passed.
+     */
+    private long clampRtoToUserTimeout(TcpSock sk) {
+        if (sk.userTimeoutMs == 0) {
+            return sk.rto;
+        }
+        long elapsedMs = tcp.tcpTimeStamp() - (int) sk.retransStamp;
+        long remainingMs = sk.userTimeoutMs - elapsedMs;
+        if (remainingMs <= 0) {
+            return 1; // "user timeout has passed; fire ASAP"
+        }
+        return Math.min(sk.rto, remainingMs * Tcp.MS);
     }
 
     /**
@@ -251,7 +270,7 @@ public final class TcpTimer {
      * connection has been idle for keepalive_time_when, send a probe (tcp_write_wakeup →
      * tcp_xmit_probe_skb: an ACK at snd_una - 1, which the peer must answer) every
      * keepalive_intvl_when, and after keepalive_probes unanswered ones reset the connection and
-     * fail it with ETIMEDOUT. TCP_USER_TIMEOUT is not modelled.
+     * fail it with ETIMEDOUT; with TCP_USER_TIMEOUT, once the idle time reaches it with a probe out.
      */
     private void keepaliveTimer(TcpSock sk) {
         if (sk.state == TcpState.TCP_FIN_WAIT2 && sk.dead) {
@@ -273,7 +292,11 @@ public final class TcpTimer {
         if (sk.sndNxt == sk.sndUna && sk.writeSeq == sk.sndNxt) {
             long elapsed = keepaliveTimeElapsed(sk);
             if (elapsed >= next) {
-                if (sk.probesOut >= keepaliveProbes(sk)) {
+                // with TCP_USER_TIMEOUT, the idle time decides once a probe is out, not the count
+                boolean over = sk.userTimeoutMs != 0
+                    ? elapsed >= sk.userTimeoutMs * Tcp.MS && sk.probesOut > 0
+                    : sk.probesOut >= keepaliveProbes(sk);
+                if (over) {
                     tcp.output.sendActiveReset(sk);
                     writeErr(sk);
                     return;

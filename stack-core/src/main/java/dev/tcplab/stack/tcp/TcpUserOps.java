@@ -234,6 +234,11 @@ public final class TcpUserOps {
         }
     }
 
+    /** TCP_USER_TIMEOUT (icsk_user_timeout, ms; 0 = off). */
+    public void setUserTimeout(TcpSock sk, int millis) {
+        sk.userTimeoutMs = millis;
+    }
+
     public void setKeepIntvl(TcpSock sk, int seconds) {
         sk.keepaliveIntvl = seconds * Tcp.SEC;
     }

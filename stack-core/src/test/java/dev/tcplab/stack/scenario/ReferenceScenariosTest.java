@@ -57,6 +57,8 @@ class ReferenceScenariosTest {
             Map.entry("fresh/b3_sc2_nots", 1_000_000L), // any
             Map.entry("fresh/k1_keepalive_answered", 9_000_000L), // 5..13 (mod 32 ms)
             Map.entry("fresh/k2_keepalive_unanswered", 9_000_000L), // 1..13, 29..45 (mod 32 ms)
+            Map.entry("fresh/u1_user_timeout_syn", 17_000_000L), // 17..21 (mod 32 ms)
+            Map.entry("fresh/u2_user_timeout_keepalive", 5_000_000L), // 1..13 (mod 32 ms)
             Map.entry("fresh/g5_simopen_5ms", 9_000_000L), // 1..17, 25..31 (mod 32 ms): both SYN timers in one bucket
             Map.entry("fresh/g5b_simopen_5ms_split", 21_000_000L), // 21 (mod 32 ms): a bucket edge between them
             Map.entry("d1_ack_dropped_data_late", 13_000_000L), // 5..21
@@ -378,7 +380,7 @@ class ReferenceScenariosTest {
     @Test
     void k1_keepalive_answered() {
         String scenario = "fresh/k1_keepalive_answered";
-        Keepalive k = keepalive(scenario, 41000, 0.000215);
+        Keepalive k = keepalive(scenario, 41000, 0.000215, 3, 0);
         List<String> timers = new ArrayList<>();
         for (double t : new double[] {1.5, 2.5}) {
             k.lab.at(t, () -> timers.add(row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED).timer()));
@@ -402,7 +404,7 @@ class ReferenceScenariosTest {
     @Test
     void k2_keepalive_unanswered() {
         String scenario = "fresh/k2_keepalive_unanswered";
-        Keepalive k = keepalive(scenario, 41001, 0.000497);
+        Keepalive k = keepalive(scenario, 41001, 0.000497, 3, 0);
         k.lab.at(0.9947, () -> k.lab.server.ip().netfilter().dropOutput("-d 192.0.2.1", (ip, tcp) -> true));
         List<String> timers = new ArrayList<>();
         for (double t : new double[] {1.5, 2.5, 3.5, 4.5}) {
@@ -419,15 +421,22 @@ class ReferenceScenariosTest {
 
     private record Keepalive(Lab lab, Socket client, Socket[] child) { }
 
-    /** k1/k2's set-up: keepalive_client.py's socket options, connect from lport, "hello\n" at sendAt. */
-    private static Keepalive keepalive(String scenario, int lport, double sendAt) {
+    /**
+     * k1/k2/u2's set-up: keepalive_client.py's (user_timeout_client.py's) socket options: idle 2 s,
+     * interval 1 s, {@code count} probes, TCP_USER_TIMEOUT {@code userTimeoutMs} (0: unset);
+     * connect from lport, "hello\n" at sendAt.
+     */
+    private static Keepalive keepalive(String scenario, int lport, double sendAt, int count, int userTimeoutMs) {
         Lab lab = lab(scenario);
         Socket ls = listener(lab, 128);
         Socket c = lab.client.socket();
         assertEquals(Errno.OK, c.setsockopt(SockOpt.SO_KEEPALIVE, 1));
         assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPIDLE, 2));
         assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPINTVL, 1));
-        assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPCNT, 3));
+        assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_KEEPCNT, count));
+        if (userTimeoutMs > 0) {
+            assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_USER_TIMEOUT, userTimeoutMs));
+        }
         assertEquals(Errno.OK, c.bind(lab.clientAddr, lport));
         c.connect(lab.serverAddr, PORT);
         Socket[] child = new Socket[1];
@@ -435,6 +444,44 @@ class ReferenceScenariosTest {
         lab.at(sendAt, () -> c.send("hello\n"));
         lab.at(sendAt + 0.0005, () -> assertEquals("hello\n", new String(child[0].received(), StandardCharsets.UTF_8)));
         return new Keepalive(lab, c, child);
+    }
+
+    /**
+     * fresh/u1: TCP_USER_TIMEOUT 2500 ms on a connect() whose SYNs the server drops: SYNs at 0, 1
+     * and 2 s, then the retransmission timer is clamped to the user timeout's deadline
+     * (tcp_clamp_rto_to_user_timeout) and connect() fails with ETIMEDOUT at 2.5 s
+     * (retransmits_timed_out with the user timeout), before tcp_syn_retries would.
+     */
+    @Test
+    void u1_user_timeout_syn() {
+        String scenario = "fresh/u1_user_timeout_syn";
+        Lab lab = lab(scenario);
+        dropSyns(lab);
+        Socket c = lab.client.socket();
+        assertEquals(Errno.OK, c.setsockopt(SockOpt.TCP_USER_TIMEOUT, 2500));
+        assertEquals(Errno.OK, c.bind(lab.clientAddr, 42000));
+        Call<Void> conn = c.connect(lab.serverAddr, PORT);
+        lab.runUntil(10);
+        assertEquals(Errno.ETIMEDOUT, conn.errno());
+        assertGiveUp(lab, 2.5, 2.517, conn.doneAt(), "reference: ETIMEDOUT after 2.517 s");
+        check(scenario, lab, false); // the client's nstat only, as captured
+    }
+
+    /**
+     * fresh/u2: TCP_USER_TIMEOUT 3500 ms with keepalive (idle 2, interval 1, count 9); from ~1 s
+     * the server's OUTPUT drops everything. Probes at 2 and 3 s; at the next firing (4 s) the
+     * connection has been idle longer than the user timeout with a probe out, so it is reset
+     * (RST|ACK, ETIMEDOUT) long before 9 probes.
+     */
+    @Test
+    void u2_user_timeout_keepalive() {
+        String scenario = "fresh/u2_user_timeout_keepalive";
+        Keepalive k = keepalive(scenario, 42001, 0.000380, 9, 3500);
+        k.lab.at(1.0421, () -> k.lab.server.ip().netfilter().dropOutput("-d 192.0.2.1", (ip, tcp) -> true));
+        Call<byte[]> recv = k.client.recv(100);
+        k.lab.runUntil(8);
+        assertEquals(Errno.ETIMEDOUT, recv.errno());
+        check(scenario, k.lab);
     }
 
     /**
