@@ -12,7 +12,7 @@ public enum Counter {
     TcpExtSyncookiesSent, TcpExtSyncookiesRecv, TcpExtSyncookiesFailed, TcpExtEmbryonicRsts,
     TcpExtTW, TcpExtTWRecycled, TcpExtTWKilled, TcpExtPAWSActiveRejected, TcpExtPAWSEstabRejected,
     TcpExtDelayedACKs, TcpExtListenOverflows, TcpExtListenDrops, TcpExtTCPPureAcks, TcpExtTCPHPAcks,
-    TcpExtTCPAbortOnData, TcpExtTCPAbortOnClose, TcpExtTCPAbortOnLinger, TcpExtTCPAbortOnTimeout, TcpExtTCPKeepAlive,
+    TcpExtTCPAbortOnData, TcpExtTCPAbortOnClose, TcpExtTCPAbortOnLinger, TcpExtTCPAbortOnTimeout, TcpExtTCPKeepAlive, TcpExtTCPLossProbes, TcpExtTCPLossProbeRecovery,
     TcpExtTCPTimeouts, TcpExtTCPSynRetrans, TcpExtTCPLostRetransmit, TcpExtTcpTimeoutRehash,
     TcpExtTCPReqQFullDoCookies, TcpExtTCPReqQFullDrop, TcpExtTCPChallengeACK, TcpExtTCPSYNChallenge,
     TcpExtTCPACKSkippedSynRecv, TcpExtTCPACKSkippedPAWS, TcpExtTCPACKSkippedSeq, TcpExtTCPACKSkippedChallenge,

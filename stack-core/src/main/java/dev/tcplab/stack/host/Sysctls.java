@@ -30,6 +30,7 @@ public final class Sysctls {
         d("net.ipv4.ip_local_port_range", "32768 60999");
         d("net.ipv4.ip_local_reserved_ports", "");
         d("net.ipv4.tcp_fin_timeout", "60");
+        d("net.ipv4.tcp_early_retrans", "3");
         d("net.ipv4.tcp_keepalive_time", "7200");
         d("net.ipv4.tcp_keepalive_intvl", "75");
         d("net.ipv4.tcp_keepalive_probes", "9");

@@ -62,6 +62,7 @@ public final class Tcp {
     public final TcpOutput output;
     public final TcpMinisocks minisocks;
     public final TcpTimer timers;
+    final TcpLossProbe lossProbe;
     public final InetConnectionSock icsk;
 
     private int nextId;
@@ -103,6 +104,7 @@ public final class Tcp {
         this.output = new TcpOutput(this);
         this.minisocks = new TcpMinisocks(this);
         this.timers = new TcpTimer(this);
+        this.lossProbe = new TcpLossProbe(this);
         this.icsk = new InetConnectionSock(this);
     }
 

@@ -666,6 +666,11 @@ public final class TcpInput {
             checkDsack(sk, sacks, ack, priorUna);
         }
         int acked = ack - priorUna;
+        if (sk.tlpHigh) {
+            boolean dsack = !sacks.isEmpty() && Seq.before(sacks.get(0).start(), ack);
+            boolean notDup = acked > 0 || skb.payloadLength() > 0 || nwin != sk.sndWnd;
+            tcp.lossProbe.processAck(sk, ack, acked > 0, notDup, dsack);
+        }
         if (acked > 0) {
             cleanRtxQueue(sk, priorUna, ack);
             sk.dupAcks = 0;
@@ -753,6 +758,9 @@ public final class TcpInput {
         sk.sendQueue.drop(Math.min(dataAcked, sk.sendQueue.size()));
         sk.bytesAcked += Integer.toUnsignedLong(acked); // tcp_snd_una_update
         sk.sndUna = ack;
+        while (!sk.inFlightSegs.isEmpty() && !Seq.after((int) sk.inFlightSegs.peekFirst()[1], ack)) {
+            sk.inFlightSegs.pollFirst();
+        }
         if (sk.inLoss && Seq.after(ack, sk.highSeq)) {
             sk.inLoss = false; // tcp_process_loss: recovered, back to TCP_CA_Open
         }
@@ -778,11 +786,8 @@ public final class TcpInput {
                 sk.cwnd++;
             }
         }
-        if (sk.sndUna == sk.sndNxt) {
-            tcp.timers.clearRetransmit(sk);
-        } else {
-            tcp.timers.resetXmitTimer(sk, sk.rto);
-        }
+        // FLAG_SET_XMIT_TIMER → tcp_set_xmit_timer: the loss probe if it applies, else the RTO (or none)
+        tcp.lossProbe.setXmitTimer(sk);
         SocketEvents.writeSpace(sk);
     }
 

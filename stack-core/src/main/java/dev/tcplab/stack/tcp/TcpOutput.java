@@ -295,12 +295,22 @@ public final class TcpOutput {
      * Nagle; PSH on the last segment of the queue; the FIN rides on the last data segment.
      */
     void writeXmit(TcpSock sk, boolean push) {
+        writeXmit(sk, push, false);
+    }
+
+    /** tcp_write_xmit(push_one = 2) for a loss probe: one new segment, Nagle off, cwnd ignored. */
+    void writeLossProbe(TcpSock sk) {
+        writeXmit(sk, true, true);
+    }
+
+    private void writeXmit(TcpSock sk, boolean push, boolean probe) {
         if (!sk.state.in(TcpState.TCP_ESTABLISHED, TcpState.TCP_CLOSE_WAIT, TcpState.TCP_FIN_WAIT1,
                 TcpState.TCP_CLOSING, TcpState.TCP_LAST_ACK)) {
             return;
         }
         int dataEnd = sk.finQueued ? sk.finSeq : sk.writeSeq;
         boolean sent = false;
+        boolean priorPackets = sk.sndNxt != sk.sndUna;
         while (true) {
             int unsent = dataEnd - sk.sndNxt;
             boolean finPending = sk.finQueued && sk.sndNxt == sk.finSeq;
@@ -312,7 +322,7 @@ public final class TcpOutput {
             int cwndBytes = sk.cwnd * mss;
             int sndWndEnd = sk.sndUna + sk.sndWnd;
             if (len > 0) {
-                if (inFlight(sk) + len > cwndBytes && inFlight(sk) > 0) {
+                if (inFlight(sk) + len > cwndBytes && inFlight(sk) > 0 && !probe) {
                     break;
                 }
                 if (Seq.after(sk.sndNxt + len, sndWndEnd)) {
@@ -323,7 +333,7 @@ public final class TcpOutput {
                     }
                 }
                 // Nagle (tcp_nagle_check): hold a small segment while data is unacknowledged
-                if (len < mss && !sk.nodelay && inFlight(sk) > 0 && !(sk.finQueued && len == unsent)) {
+                if (len < mss && !sk.nodelay && !probe && inFlight(sk) > 0 && !(sk.finQueued && len == unsent)) {
                     break;
                 }
             }
@@ -346,15 +356,21 @@ public final class TcpOutput {
                 sk.rttStart = tcp.now();
             }
             transmitSkb(sk, seq, flags, payload, false);
+            sk.inFlightSegs.addLast(new long[] {seq, sk.sndNxt, tcp.now()});
             tcp.inc(Counter.TcpExtTCPOrigDataSent);
             eventDataSent(sk);
             sent = true;
-            if (withFin) {
+            if (withFin || probe) {
                 break;
             }
         }
-        if (sent && (sk.retransmitTimer == null || !sk.retransmitTimer.pending())) {
-            tcp.timers.resetXmitTimer(sk, sk.rto);
+        if (sent && !probe) {
+            // tcp_event_new_data_sent: the RTO from the first packet out (or over a pending probe timer);
+            // then "send one loss probe per tail loss episode" (tcp_schedule_loss_probe)
+            if (!priorPackets || sk.lossProbePending || sk.retransmitTimer == null || !sk.retransmitTimer.pending()) {
+                tcp.lossProbe.rearmRto(sk);
+            }
+            tcp.lossProbe.schedule(sk, false);
         }
     }
 
@@ -394,5 +410,35 @@ public final class TcpOutput {
             return;
         }
         transmitSkb(sk, sk.sndUna, flags, payload, true);
+        long[] head = sk.inFlightSegs.peekFirst();
+        if (head != null) {
+            head[2] = tcp.now();
+        }
+    }
+
+    /**
+     * __tcp_retransmit_skb of one queued segment as it was sent (its flags: PSH and FIN kept), as
+     * the tail loss probe resends the last one.
+     */
+    void retransmitSegment(TcpSock sk, long[] seg) {
+        int start = (int) seg[0];
+        int end = (int) seg[1];
+        boolean withFin = sk.finQueued && end == sk.finSeq + 1;
+        int dataEnd = sk.finQueued ? sk.finSeq : sk.writeSeq;
+        int len = (end - start) - (withFin ? 1 : 0);
+        if (Seq.before(start, sk.sndUna)) {
+            return;
+        }
+        byte[] payload = len > 0 ? sk.sendQueue.peek(start - sk.sndUna, len) : new byte[0];
+        int flags = TcpFlags.ACK;
+        if (len > 0 && start + len == dataEnd) {
+            flags |= TcpFlags.PSH;
+        }
+        if (withFin) {
+            flags |= TcpFlags.FIN;
+        }
+        tcp.fn("tcp_retransmit_skb", () -> sk.describe());
+        transmitSkb(sk, start, flags, payload, true);
+        seg[2] = tcp.now();
     }
 }

@@ -117,6 +117,17 @@ public final class TcpSock extends Sock {
     long keepaliveTime;
     long keepaliveIntvl;
     int keepaliveProbes;
+    /** icsk_pending == ICSK_TIME_LOSS_PROBE: the retransmit timer is armed as the tail loss probe. */
+    boolean lossProbePending;
+    /** tp->tlp_high_seq (while tlpHigh: a probe is out) and tp->tlp_retrans (it was a retransmission). */
+    boolean tlpHigh;
+    int tlpHighSeq;
+    boolean tlpRetrans;
+    /**
+     * The retransmit queue's segments, oldest first, as {start seq, end seq, last sent (ns)}:
+     * the boundaries a tail loss probe resends and the head's transmission time the RTO counts from.
+     */
+    final java.util.ArrayDeque<long[]> inFlightSegs = new java.util.ArrayDeque<>();
     /** TCP_USER_TIMEOUT: icsk_user_timeout in ms, 0 = off. */
     int userTimeoutMs;
     /** icsk_probes_out: keepalive probes sent without an answer. */

@@ -54,10 +54,15 @@ public final class TcpTimer {
         if (sk.state == TcpState.TCP_CLOSE || sk.state == TcpState.TCP_LISTEN) {
             return;
         }
+        if (sk.lossProbePending) { // tcp_write_timer_handler: ICSK_TIME_LOSS_PROBE
+            tcp.lossProbe.send(sk);
+            return;
+        }
         if (sk.sndUna == sk.sndNxt) {
             return;
         }
         tcp.fn("tcp_retransmit_timer", () -> sk.state + " retransmits=" + sk.retransmits);
+        sk.tlpHigh = false; // tp->tlp_high_seq = 0
         tcp.inc(Counter.TcpExtTCPTimeouts);
         if (writeTimeout(sk)) {
             return;
@@ -138,10 +143,9 @@ public final class TcpTimer {
             writeErr(sk);
             return true;
         }
-        boolean synState = sk.state == TcpState.TCP_SYN_SENT || sk.state == TcpState.TCP_SYN_RECV;
-        if (synState || sk.retransmits >= tcp.sysctl("tcp_retries1")) {
-            tcp.inc(Counter.TcpExtTcpTimeoutRehash);
-        }
+        // sk_rethink_txhash (net.core.txrehash 1): every timeout that does not give up picks a new
+        // path hash, in every state (t2: 4 RTOs, TimeoutRehash 4; u1: 2 SYN RTOs, 2)
+        tcp.inc(Counter.TcpExtTcpTimeoutRehash);
         return false;
     }
 

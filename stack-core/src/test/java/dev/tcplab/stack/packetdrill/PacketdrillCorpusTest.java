@@ -30,9 +30,11 @@ class PacketdrillCorpusTest {
             "google-packetdrill/gtests/net/tcp/fast_retransmit/fr-4pkt.pkt",
             "google-packetdrill/gtests/net/tcp/ioctl/ioctl-siocinq-fin.pkt",
             "google-packetdrill/gtests/net/tcp/shutdown/shutdown-rdwr-close.pkt",
+            "google-packetdrill/gtests/net/tcp/shutdown/shutdown-rdwr-write-queue-close.pkt", // since the tail loss probe
             "google-packetdrill/gtests/net/tcp/shutdown/shutdown-wr-close.pkt",
             "google-packetdrill/gtests/net/tcp/syscall_bad_arg/syscall-invalid-buf-ptr.pkt",
             "google-packetdrill/gtests/net/tcp/ts_recent/reset_tsval.pkt",
+            "google-packetdrill/gtests/net/tcp/user_timeout/user_timeout.pkt", // TCP_USER_TIMEOUT and the tail loss probe
             "google-packetdrill/gtests/net/tcp/validate/validate-established-no-flags.pkt",
             "linux-selftests/tools/testing/selftests/net/packetdrill/tcp_basic_client.pkt",
             "linux-selftests/tools/testing/selftests/net/packetdrill/tcp_basic_server.pkt");

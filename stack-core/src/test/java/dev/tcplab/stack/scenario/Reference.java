@@ -26,7 +26,8 @@ final class Reference {
             "TcpExtSyncookiesRecv", "TcpExtSyncookiesFailed", "TcpExtTCPReqQFullDoCookies", "TcpExtTCPReqQFullDrop",
             "TcpExtTCPChallengeACK", "TcpExtTCPSYNChallenge", "TcpExtTCPTimeouts", "TcpExtTCPSynRetrans",
             "TcpExtTCPLostRetransmit", "TcpExtTcpTimeoutRehash", "TcpExtTCPAbortOnTimeout", "TcpExtDelayedACKs",
-            "TcpExtEmbryonicRsts", "TcpExtTCPOrigDataSent", "TcpExtPAWSActiveRejected", "TcpExtTCPKeepAlive");
+            "TcpExtEmbryonicRsts", "TcpExtTCPOrigDataSent", "TcpExtPAWSActiveRejected", "TcpExtTCPKeepAlive",
+            "TcpExtTCPLossProbes", "TcpExtTCPLossProbeRecovery");
 
     /** Same segments in the same order: direction, flags, relative seq/ack, window, length, option kinds. */
     static void assertSameSegments(String scenario, SegmentTable model) {

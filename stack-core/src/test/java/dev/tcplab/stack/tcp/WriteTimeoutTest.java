@@ -49,12 +49,14 @@ class WriteTimeoutTest {
         assertEquals(Errno.ETIMEDOUT, r.errno());
         List<Wire.Seg> data = Wire.segments(link).stream()
                 .filter(s -> s.timeNanos() >= start && s.src().equals("192.0.2.1") && s.tcp().payload().length > 0).toList();
-        // RTO ~0.2 s doubling: retransmissions at +0.2, +0.6, +1.4, +3.0 s; at +6.2 s, 6 s after the
-        // first retransmission, 3 s (tcp_model_timeout(3) from TCP_RTO_MIN) have passed: give up.
-        // Counting alone would stop after the third retransmission.
-        assertEquals(5, data.size(), "original + 4 retransmissions");
-        long first = data.get(1).timeNanos();
-        long fourth = data.get(4).timeNanos();
+        // a tail loss probe first (2·srtt + tcp_rto_min after the data: fresh/t2), then RTO
+        // retransmissions a full RTO (~0.2 s) after it, doubling. retrans_stamp is the first RTO
+        // retransmission (the probe is not tcp_retransmit_skb's): 3 s after it (tcp_model_timeout(3)
+        // from TCP_RTO_MIN) the next firing gives up. Counting alone would stop after the third.
+        assertEquals(6, data.size(), "original + probe + 4 retransmissions");
+        assertEquals(1L, client.counter("TcpExtTCPLossProbes"));
+        long first = data.get(2).timeNanos();
+        long fourth = data.get(5).timeNanos();
         assertTrue(fourth - first < 3_000 * MS, "the 4th retransmission left before 3 s had passed");
         assertTrue(r.doneAt() - first >= 3_000 * MS, "ETIMEDOUT only after 3 s since the first retransmission");
         assertTrue(data.stream().allMatch(s -> s.tcp().has(TcpFlags.ACK)));
