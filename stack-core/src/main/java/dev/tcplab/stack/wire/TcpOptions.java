@@ -142,9 +142,22 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
 
     private static TcpOptions canonical(int mss, int ws, boolean sackOk, boolean ts, int tsVal, int tsEcr,
                                         List<SackBlock> blocks) {
-        TcpOptions shape = new TcpOptions(mss, ws, sackOk, ts, tsVal, tsEcr, blocks, List.of(), null);
-        return new TcpOptions(mss, ws, sackOk, ts, tsVal, tsEcr, blocks, shape.canonicalKinds(), null);
+        int fixed = (mss >= 0 ? 4 : 0) + (ts ? 12 : sackOk ? 4 : 0) + (ws >= 0 ? 4 : 0);
+        boolean sackBlocks = !blocks.isEmpty() && (MAX_LENGTH - fixed - 4) / LEN_SACK_PERBLOCK > 0;
+        int shape = (mss >= 0 ? 1 : 0) | (ts ? 2 : 0) | (sackOk ? 4 : 0) | (ws >= 0 ? 8 : 0) | (sackBlocks ? 16 : 0);
+        List<Integer> kinds = KINDS[shape];
+        if (kinds == null) {
+            // every segment builds its options: the 32 possible kind lists are made once (immutable, so a race is harmless)
+            TcpOptions s = new TcpOptions(mss, ws, sackOk, ts, tsVal, tsEcr, blocks, List.of(), null);
+            kinds = List.copyOf(s.canonicalKinds());
+            KINDS[shape] = kinds;
+        }
+        return new TcpOptions(mss, ws, sackOk, ts, tsVal, tsEcr, blocks, kinds, null);
     }
+
+    /** The canonical kinds by shape: mss, TS, SACK-permitted, wscale, SACK blocks (bits 0-4). */
+    @SuppressWarnings("unchecked")
+    private static final List<Integer>[] KINDS = new List[32];
 
     /** Emitted length in bytes, a multiple of 4, at most 40. */
     public int length() {
@@ -292,11 +305,14 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
         return Math.max(0, Math.min(sackBlocks.size(), room));
     }
 
+    /** emitsExactly's scratch: parsing runs once per received segment, and this need not allocate. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[MAX_LENGTH]);
+
     private boolean emitsExactly(byte[] buf, int off, int len) {
         if (length() != len) {
             return false;
         }
-        byte[] mine = new byte[len];
+        byte[] mine = SCRATCH.get();
         emit(mine, 0);
         return Arrays.equals(mine, 0, len, buf, off, off + len);
     }
