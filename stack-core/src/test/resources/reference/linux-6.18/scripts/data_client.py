@@ -5,7 +5,7 @@ usage: data_client.py NOTES LPORT PAYLOAD_BYTES LIFE"""
 import socket, sys, os, time, errno, select
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 os.environ.setdefault("HS_ROLE", "client")
-from hsutil import log
+from hsutil import log, wait_for_end
 notes, lport, n, life = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 s = socket.socket(); s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 s.bind(("192.0.2.1", lport)); t0 = time.time()
@@ -13,12 +13,5 @@ s.connect(("192.0.2.2", 5000)); log(notes, "connected")
 time.sleep(0.1)
 payload = (b"SEG1" + b"x" * n)[:n]
 s.send(payload); log(notes, f"sent {n} bytes")
-while time.time() - t0 < life:
-    r, _, _ = select.select([s], [], [], max(0, life - (time.time() - t0)))
-    if r:
-        try:
-            d = s.recv(100); log(notes, f"recv -> {d!r}")
-            if not d: break
-        except OSError as e:
-            log(notes, f"recv error {errno.errorcode.get(e.errno, e.errno)} after {time.time() - t0:.3f}s"); break
+wait_for_end(notes, s, t0, life)
 s.close(); log(notes, "closed")

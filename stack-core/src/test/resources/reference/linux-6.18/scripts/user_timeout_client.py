@@ -6,7 +6,7 @@ send hello, then wait until the connection ends or LIFE passes."""
 import socket, sys, os, time, errno, select
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 os.environ.setdefault("HS_ROLE", "client")
-from hsutil import log
+from hsutil import log, wait_for_end
 notes, lport, uto, mode, life = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], float(sys.argv[5])
 s = socket.socket()
 s.setsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, uto)
@@ -22,12 +22,5 @@ try:
 except OSError as e:
     log(notes, f"connect error {errno.errorcode.get(e.errno, e.errno)} after {time.time() - t0:.3f}s"); sys.exit(0)
 s.send(b"hello\n"); log(notes, "sent hello")
-while time.time() - t0 < life:
-    r, _, _ = select.select([s], [], [], max(0, life - (time.time() - t0)))
-    if r:
-        try:
-            d = s.recv(100); log(notes, f"recv -> {d!r}")
-            if not d: break
-        except OSError as e:
-            log(notes, f"recv error {errno.errorcode.get(e.errno, e.errno)} after {time.time() - t0:.3f}s"); break
+wait_for_end(notes, s, t0, life)
 s.close()
