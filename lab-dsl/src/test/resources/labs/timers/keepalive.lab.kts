@@ -10,6 +10,16 @@ val conn = client.connect(server, 5000,
 val waiting = conn.recv()
 at(1.s) { server.dropOutput("-d 192.0.2.1 -j DROP") { true } }
 
+check("ss -i before the first probe: rto in whole jiffies, two segments out, one in") {
+    at(1.5.s) {
+        conn.info.rtoMs shouldBe 204L
+        conn.info.segsOut shouldBe 2L
+        conn.info.segsIn shouldBe 1L
+        conn.info.cwnd shouldBe 10
+        expectThat(conn.info.ssText().startsWith("ts sack wscale:10,10 rto:204 ")) { conn.info.ssText() }
+    }
+}
+
 check("three probes one interval apart after 2 s idle, then a reset") {
     runUntil(8.s)
     val probes = wire.from(client).pureAcks().matching { it.relSeq() == 0L }

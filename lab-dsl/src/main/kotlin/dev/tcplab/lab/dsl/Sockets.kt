@@ -5,6 +5,8 @@ import dev.tcplab.stack.socket.Call
 import dev.tcplab.stack.socket.Errno
 import dev.tcplab.stack.socket.SockOpt
 import dev.tcplab.stack.socket.Socket
+import dev.tcplab.stack.tcp.InetDiag
+import dev.tcplab.stack.tcp.TcpInfo
 import dev.tcplab.stack.tcp.TcpState
 import java.io.ByteArrayOutputStream
 
@@ -58,6 +60,20 @@ class Connection internal constructor(
             }
             return r
         }
+
+    /**
+     * What `ss -i` shows for this connection now (tcp_get_info): rto, rtt/rttvar, mss, cwnd,
+     * ssthresh, bytes and segments in and out, retransmissions, window scales, rcv_space,
+     * rcv_ssthresh, snd_wnd - compared field by field with the kernel's in the reference tests
+     * (fresh/k1, k2). [TcpInfo.ssText] prints it as ss does.
+     *
+     * ```kotlin
+     * conn.info.rtoMs shouldBe 204L           // 200 ms + srtt, in whole jiffies at HZ=250
+     * conn.info.cwnd shouldBe 10
+     * println(conn.info.ssText())             // ts sack wscale:10,10 rto:204 rtt:0.04/0.02 mss:1448 ...
+     * ```
+     */
+    val info: TcpInfo get() = InetDiag.info(host.host.tcp(), socket.sock())
 
     private fun transitions(id: String): MutableList<TcpState> {
         val prefix = "$id "

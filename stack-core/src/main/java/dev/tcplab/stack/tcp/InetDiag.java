@@ -12,10 +12,15 @@ import java.util.Set;
 public final class InetDiag {
     /**
      * One `ss` row. {@code timer} as ss prints it, e.g. "on,1.000s,0" / "timewait,59sec,0" / "".
-     * {@code kind} is "sock", "request" or "timewait".
+     * {@code kind} is "sock", "request" or "timewait"; {@code info} is `ss -i`'s detail for a full
+     * socket other than a listener, null otherwise.
      */
     public record Row(String kind, TcpState state, int recvQ, int sendQ, String local, String peer,
-                      String timer, String id) {
+                      String timer, String id, TcpInfo info) {
+        public Row(String kind, TcpState state, int recvQ, int sendQ, String local, String peer, String timer, String id) {
+            this(kind, state, recvQ, sendQ, local, peer, timer, id, null);
+        }
+
         public String ssState() {
             return state.ssName();
         }
@@ -45,7 +50,7 @@ public final class InetDiag {
                 // tcp_diag_get_info: write_seq - snd_una, which counts a SYN or FIN not yet acknowledged
                 int sendQ = t.writeSeq - t.sndUna;
                 rows.add(new Row("sock", t.state, t.receiveQueue.size(), Math.max(0, sendQ), addr(t.saddr.toString(), t.sport),
-                        addr(t.daddr.toString(), t.dport), timer, t.id));
+                        addr(t.daddr.toString(), t.dport), timer, t.id, TcpInfo.of(tcp, t)));
             } else if (s instanceof RequestSock r) {
                 String timer = r.rskTimer != null && r.rskTimer.pending()
                         ? "on," + ms(r.rskTimer.expires() - now) + "," + r.numRetrans : "";
@@ -59,6 +64,11 @@ public final class InetDiag {
             }
         }
         return rows;
+    }
+
+    /** `ss -i`'s detail for one full socket (tcp_get_info). */
+    public static TcpInfo info(Tcp tcp, TcpSock sk) {
+        return TcpInfo.of(tcp, sk);
     }
 
     private static String addr(String a, int p) {

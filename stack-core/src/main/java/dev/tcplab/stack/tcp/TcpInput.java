@@ -458,6 +458,13 @@ public final class TcpInput {
         sk.totalRto = 0;
         sk.backoff = 0;
         sk.lastRcvTime = tcp.now(); // icsk_ack.lrcvtime = tcp_jiffies32
+        // tcp_init_transfer → tcp_init_buffer_space: the window clamp keeps one segment in reserve
+        // below the full space ("Force reservation of one segment"), and rcv_ssthresh follows it
+        // (fresh/k1's ss: rcv_ssthresh 64088 = 65536 - 1448)
+        int maxwin = TcpOutput.fullSpace(sk.rcvbuf);
+        if (maxwin > 2 * sk.advmss) {
+            sk.rcvSsthresh = Math.min(sk.rcvSsthresh, Math.max(2 * sk.advmss, maxwin - sk.advmss));
+        }
         if (sk.keepOpen) {
             tcp.timers.resetKeepalive(sk, tcp.timers.keepaliveTimeWhen(sk));
         }
@@ -846,6 +853,7 @@ public final class TcpInput {
                 sk.receiveQueue.add(data);
             }
             sk.rcvNxt += data.length;
+            sk.bytesReceived += data.length; // tcp_rcv_nxt_update
             eventDataRecv(sk, data.length);
             if (fin) {
                 sk.rcvNxt++;

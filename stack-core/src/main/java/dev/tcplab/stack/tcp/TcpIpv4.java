@@ -82,6 +82,12 @@ public final class TcpIpv4 {
                 return;
             }
         }
+        if (sk.state != TcpState.TCP_LISTEN) { // tcp_segs_in
+            sk.segsIn++;
+            if (skb.payloadLength() > 0) {
+                sk.dataSegsIn++;
+            }
+        }
         if (tcp.input.rcvStateProcess(sk, skb)) {
             sendReset(sk, skb);
         }

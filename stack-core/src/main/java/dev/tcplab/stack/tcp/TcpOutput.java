@@ -135,6 +135,14 @@ public final class TcpOutput {
         if (!(retransmission && segLen > 0)) {
             tcp.inc(Counter.TcpOutSegs);
         }
+        sk.segsOut++; // tcp_info: every segment, retransmissions too
+        if (payload.length > 0) {
+            sk.dataSegsOut++;
+            sk.bytesSent += payload.length;
+            if (retransmission) {
+                sk.bytesRetrans += payload.length;
+            }
+        }
         if ((flags & TcpFlags.RST) != 0) {
             tcp.inc(Counter.TcpOutRsts);
         }
@@ -376,6 +384,7 @@ public final class TcpOutput {
 
     /** tcp_event_data_sent: a reply within ato of the last received segment → pingpong (interactive). */
     private void eventDataSent(TcpSock sk) {
+        sk.lsndtime = tcp.now();
         if (sk.lastRcvTime >= 0 && sk.ato > 0 && tcp.now() - sk.lastRcvTime < sk.ato) {
             sk.pingpong = true;
         }

@@ -117,6 +117,15 @@ public final class TcpSock extends Sock {
     long keepaliveTime;
     long keepaliveIntvl;
     int keepaliveProbes;
+    /** tcp_info counters: segs_out/in, data_segs_out/in, bytes_sent/retrans/received; lsndtime (ns). */
+    long segsOut;
+    long segsIn;
+    long dataSegsOut;
+    long dataSegsIn;
+    long bytesSent;
+    long bytesRetrans;
+    long bytesReceived;
+    long lsndtime;
     /** icsk_pending == ICSK_TIME_LOSS_PROBE: the retransmit timer is armed as the tail loss probe. */
     boolean lossProbePending;
     /** tp->tlp_high_seq (while tlpHigh: a probe is out) and tp->tlp_retrans (it was a retransmission). */

@@ -20,6 +20,7 @@ import dev.tcplab.stack.tcp.TcpState;
 import dev.tcplab.stack.wire.IpProtocol;
 import dev.tcplab.stack.wire.Ipv4Repr;
 import dev.tcplab.stack.wire.TcpFlags;
+import dev.tcplab.stack.wire.ReferenceCaptures;
 import dev.tcplab.stack.wire.TcpOptions;
 import dev.tcplab.stack.wire.TcpRepr;
 import java.nio.charset.StandardCharsets;
@@ -384,8 +385,13 @@ class ReferenceScenariosTest {
         String scenario = "fresh/k1_keepalive_answered";
         Keepalive k = keepalive(scenario, 41000, 0.000215, 3, 0);
         List<String> timers = new ArrayList<>();
+        List<InetDiag.Row> rows = new ArrayList<>();
         for (double t : new double[] {1.5, 2.5}) {
-            k.lab.at(t, () -> timers.add(row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED).timer()));
+            k.lab.at(t, () -> {
+                InetDiag.Row r = row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED);
+                timers.add(r.timer());
+                rows.add(r);
+            });
         }
         k.lab.at(6.506043, k.client::close);
         k.lab.at(6.506393, () -> k.child[0].close());
@@ -393,6 +399,10 @@ class ReferenceScenariosTest {
         // the capture's ss: keepalive,496ms,0 at 1.5 s and keepalive,508ms,0 at 2.5 s (the timer's nominal expiry)
         assertTrue(timers.get(0).startsWith("keepalive,") && timers.get(0).endsWith(",0"), timers.toString());
         assertTrue(timers.get(1).startsWith("keepalive,") && timers.get(1).endsWith(",0"), timers.toString());
+        // ss -i as the capture's notes show it at 1.5 and 2.5 s (the fields the model keeps; not rtt,
+        // which is the veth's, nor bbr's rates, nor the last* ages, which are the program's timing)
+        assertSameSsInfo(scenario, "client t=1.50s", ":41000", rows.get(0).info());
+        assertSameSsInfo(scenario, "client t=2.50s", ":41000", rows.get(1).info());
         check(scenario, k.lab);
     }
 
@@ -409,8 +419,13 @@ class ReferenceScenariosTest {
         Keepalive k = keepalive(scenario, 41001, 0.000497, 3, 0);
         k.lab.at(0.9947, () -> k.lab.server.ip().netfilter().dropOutput("-d 192.0.2.1", (ip, tcp) -> true));
         List<String> timers = new ArrayList<>();
+        List<InetDiag.Row> rows = new ArrayList<>();
         for (double t : new double[] {1.5, 2.5, 3.5, 4.5}) {
-            k.lab.at(t, () -> timers.add(row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED).timer()));
+            k.lab.at(t, () -> {
+                InetDiag.Row r = row(k.lab.ss(k.lab.client), TcpState.TCP_ESTABLISHED);
+                timers.add(r.timer());
+                rows.add(r);
+            });
         }
         Call<byte[]> recv = k.client.recv(100);
         k.lab.runUntil(8);
@@ -418,7 +433,51 @@ class ReferenceScenariosTest {
             "ss: keepalive timer with the probes out, as the capture: " + timers);
         assertEquals(Errno.ETIMEDOUT, recv.errno());
         assertEquals(TcpState.TCP_CLOSE, k.client.state());
+        assertSameSsInfo(scenario, "client t=3.50s", ":41001", rows.get(2).info()); // two probes out, unanswered
         check(scenario, k.lab);
+    }
+
+    /** `ss -i` fields of the model's socket that must equal the kernel's in the capture's notes. */
+    static final List<String> SS_INFO_COMPARED = List.of("ts", "sack", "wscale", "rto", "mss", "pmtu", "rcvmss",
+        "advmss", "cwnd", "ssthresh", "bytes_sent", "bytes_retrans", "bytes_acked", "bytes_received", "segs_out",
+        "segs_in", "data_segs_out", "data_segs_in", "retrans", "rcv_space", "rcv_ssthresh", "snd_wnd");
+
+    /**
+     * Compares {@link #SS_INFO_COMPARED} of the model's ss -i text with the info line ss printed
+     * under the row for {@code local} in the notes' snapshot labelled {@code label}.
+     */
+    static void assertSameSsInfo(String scenario, String label, String local, dev.tcplab.stack.tcp.TcpInfo model) {
+        List<String> lines = ReferenceCaptures.text(scenario, ".notes.txt");
+        String kernel = null;
+        for (int i = 0; i < lines.size() && kernel == null; i++) {
+            if (lines.get(i).contains("(" + label + ")")) {
+                for (int j = i + 1; j < lines.size() - 1 && !lines.get(j).startsWith("["); j++) {
+                    if (lines.get(j).contains(local + " ") && lines.get(j + 1).startsWith("\t")) {
+                        kernel = lines.get(j + 1);
+                        break;
+                    }
+                }
+            }
+        }
+        assertNotNull(kernel, "no ss -i line for " + local + " at " + label + " in " + scenario);
+        Map<String, String> k = ssFields(kernel);
+        Map<String, String> m = ssFields(model.ssText());
+        Map<String, String> diff = new java.util.TreeMap<>();
+        for (String f : SS_INFO_COMPARED) {
+            if (!java.util.Objects.equals(k.get(f), m.get(f))) {
+                diff.put(f, "linux " + k.get(f) + ", model " + m.get(f));
+            }
+        }
+        assertEquals(Map.of(), diff, scenario + " ss -i at " + label + "\n linux: " + kernel.strip() + "\n model: " + model.ssText());
+    }
+
+    private static Map<String, String> ssFields(String line) {
+        Map<String, String> f = new java.util.HashMap<>();
+        for (String tok : line.strip().split("\\s+")) {
+            int c = tok.indexOf(':');
+            f.put(c < 0 ? tok : tok.substring(0, c), c < 0 ? "" : tok.substring(c + 1));
+        }
+        return f;
     }
 
     private record Keepalive(Lab lab, Socket client, Socket[] child) { }
