@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code mvn lab:packetdrill -Dpacketdrill.scripts=DIR|FILE,...}: plays packetdrill scripts against
  * the model (a fresh host each, virtual time), prints a line per script and the reason under each
- * that did not pass, writes {@code TEST-packetdrill.xml} and a pcap per script, and fails the build
+ * that did not pass, writes {@code TEST-packetdrill.xml}, a pcap and a ladder per script, and fails the build
  * when a script does not pass. A thin shell over {@link PacketdrillSuite}, which
  * {@code tcplab packetdrill} uses too.
  */
@@ -55,7 +55,8 @@ public class PacketdrillMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write " + reports + ": " + e.getMessage(), e);
         }
-        getLog().info("Reports: " + reports.resolve("TEST-packetdrill.xml") + " and a pcap per script in " + reports.resolve("pcap"));
+        getLog().info("Reports: " + reports.resolve("TEST-packetdrill.xml") + ", a pcap per script in " + reports.resolve("pcap")
+            + " and its ladder in " + reports.resolve("ladder"));
         if (failOnFailure && summary.passed() < summary.results().size()) {
             throw new MojoFailureException(summary.line() + " (the reasons are above; docs/packetdrill.md)");
         }

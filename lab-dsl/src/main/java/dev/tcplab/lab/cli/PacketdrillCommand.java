@@ -27,14 +27,14 @@ final class PacketdrillCommand implements Command {
         return "Each script runs against a fresh model host in virtual time, as packetdrill runs it against a\n"
             + "kernel through a tun device. A script that does not pass prints its file:line and why: the\n"
             + "expected vs actual packet or return value, or the first construct the model lacks. See\n"
-            + "docs/packetdrill.md. --reports DIR writes TEST-packetdrill.xml (JUnit) and a pcap per script.\n"
+            + "docs/packetdrill.md. --reports DIR writes TEST-packetdrill.xml (JUnit), a pcap and a ladder per script.\n"
             + "Exit status: 0 every script passed, 1 one did not, 2 usage error.";
     }
 
     @Override
     public Options options() {
         return new Options()
-            .addOption(Args.option("r", "reports", "DIR", "write TEST-packetdrill.xml and a pcap per script there"));
+            .addOption(Args.option("r", "reports", "DIR", "write TEST-packetdrill.xml, a pcap and a ladder per script there"));
     }
 
     @Override

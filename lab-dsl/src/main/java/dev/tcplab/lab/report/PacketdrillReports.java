@@ -2,8 +2,11 @@ package dev.tcplab.lab.report;
 
 import static dev.tcplab.lab.report.Html.esc;
 
+import dev.tcplab.stack.compare.Ladder;
 import dev.tcplab.stack.packetdrill.PacketdrillRunner.Result;
+import dev.tcplab.stack.pcap.PcapReader;
 import dev.tcplab.stack.pcap.PcapWriter;
+import dev.tcplab.stack.wire.Ipv4Address;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +20,14 @@ import java.util.Locale;
  * Reports of a packetdrill run ({@code tcplab packetdrill --reports DIR}, {@code mvn lab:packetdrill}):
  * {@code TEST-packetdrill.xml} in Surefire's format (a testcase per script: a model difference is a
  * failure, a construct the model lacks a failure of type "unsupported", a script that does not
- * parse an error) and a pcap per script ({@code pcap/<script path, '/' as '.'>.pcap}: every
- * frame on the tun, both ways, in virtual time). Like lab reports, a run first removes what the previous run into the
+ * parse an error), a pcap per script ({@code pcap/<script path, '/' as '.'>.pcap}: every
+ * frame on the tun, both ways, in virtual time) and its ladder as text ({@code ladder/<same>.txt}:
+ * one segment a line, time, direction and the compared fields, "C" being the side that sent the
+ * first segment); a failing script's ladder is also in the XML's system-out. Like lab reports, a run first removes what the previous run into the
  * directory wrote ({@link ReportManifest}) and nothing else.
  */
 public final class PacketdrillReports {
-    private record Run(Result result, long wallNanos) {}
+    private record Run(Result result, long wallNanos, String ladder) {}
 
     private final Path dir;
     private final List<String> written = new ArrayList<>();
@@ -49,9 +54,33 @@ public final class PacketdrillReports {
             }
         }
         written.add(name);
-        runs.add(new Run(result, wallNanos));
+        String ladderName = "ladder/" + name.substring("pcap/".length(), name.length() - ".pcap".length()) + ".txt";
+        String ladder = ladder(result.name(), Files.readAllBytes(file));
+        Path ladderFile = dir.resolve(ladderName);
+        Files.createDirectories(ladderFile.getParent());
+        Files.writeString(ladderFile, ladder, StandardCharsets.UTF_8);
+        written.add(ladderName);
+        runs.add(new Run(result, wallNanos, ladder));
         return name;
     }
+
+    /** The ladder of a script's capture, "C" the sender of its first segment; why not, when it cannot be read. */
+    static String ladder(String script, byte[] pcap) {
+        try {
+            PcapReader.Capture cap = PcapReader.read(pcap, script);
+            if (cap.records().isEmpty()) {
+                return script + ": no segment crossed the tun\n";
+            }
+            byte[] first = cap.records().get(0).data();
+            Ipv4Address client = Ipv4Address.read(first, ETHERNET_HEADER + 12);
+            return script + " (C = " + client + ", the sender of the first segment)\n"
+                + Ladder.fromPcap(script, pcap, client).render();
+        } catch (IOException | RuntimeException e) {
+            return script + ": no ladder: " + e.getMessage() + "\n";
+        }
+    }
+
+    private static final int ETHERNET_HEADER = 14;
 
     /** Characters a pcap's file name does not take from the script's path ("." and "/" leave "..": safe). */
     private static final java.util.regex.Pattern PCAP_NAME_UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9_.-]|^\\.+");
@@ -89,7 +118,8 @@ public final class PacketdrillReports {
             switch (res.status()) {
                 case PASS -> x.append("/>\n");
                 case FAIL -> x.append(">\n    <failure message=\"").append(esc(first)).append("\" type=\"difference\">")
-                    .append(esc(res.message())).append("</failure>\n  </testcase>\n");
+                    .append(esc(res.message())).append("</failure>\n    <system-out>").append(esc(r.ladder()))
+                    .append("</system-out>\n  </testcase>\n");
                 case UNSUPPORTED -> x.append(">\n    <failure message=\"").append(esc(first)).append("\" type=\"unsupported\">")
                     .append(esc(res.message())).append("</failure>\n  </testcase>\n");
                 case PARSE_ERROR -> x.append(">\n    <error message=\"").append(esc(first)).append("\" type=\"parse\">")

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,12 +90,20 @@ class PacketdrillCommandTest {
         assertEquals(2, ok.records().size());
         assertTrue(Files.isRegularFile(reports.resolve("pcap/handshake.wrong.pkt.pcap")));
         assertEquals("not the tool's", Files.readString(reports.resolve("mine.txt")));
+        // ... and its ladder: the script's SYN (C->S, as the first segment's sender) and the SYN-ACK
+        List<String> ladder = Files.readAllLines(reports.resolve("ladder/handshake.ok.pkt.txt"));
+        assertEquals(3, ladder.size(), String.join("\n", ladder));
+        assertTrue(ladder.get(1).contains("C->S S ") && ladder.get(2).contains("S->C SA "), String.join("\n", ladder));
+        // a failing script's ladder is in the XML's system-out, for CI pages that show it
+        assertTrue(Files.readString(reports.resolve("TEST-packetdrill.xml")).contains("<system-out>handshake/wrong.pkt (C = "),
+            Files.readString(reports.resolve("TEST-packetdrill.xml")));
 
         // a second run with one script removes the first run's files, not others
         Files.delete(scripts.resolve("wrong.pkt"));
         Files.delete(scripts.resolve("tfo.pkt"));
         assertEquals(Main.OK, tcplab("packetdrill", "--reports", reports.toString(), dir.resolve("scripts").toString()));
         assertTrue(Files.notExists(reports.resolve("pcap/handshake.wrong.pkt.pcap")));
+        assertTrue(Files.notExists(reports.resolve("ladder/handshake.wrong.pkt.txt")));
         assertTrue(Files.exists(reports.resolve("mine.txt")));
 
         Path tcpdump = java.util.stream.Stream.of("/usr/bin/tcpdump", "/usr/sbin/tcpdump", "/sbin/tcpdump")

@@ -129,7 +129,7 @@ public final class CorpusReport {
             the build when a script does not pass). Both print a line per script and under each that does not pass its
             `file:line` and packetdrill's message, and write `TEST-packetdrill.xml` (JUnit: a difference is a failure,
             a construct the model lacks a failure of type `unsupported`, a script that does not parse an error) and a
-            pcap per script (`pcap/<path>.pcap`, every frame on the tun both ways in virtual time, readable by tcpdump)
+            pcap per script (`pcap/<path>.pcap`, every frame on the tun both ways in virtual time, readable by tcpdump) and its ladder as text (`ladder/<path>.txt`; a failing script's also in the XML's system-out)
             into `--reports DIR` / `target/packetdrill-reports`. A lab embeds a script with `packetdrill(script)`
             (lab DSL), which returns its outcome (`passed`, `status`, `line`, `message`) for checks. Not yet: the
             labs' ladder page and kernel trace for a script.
