@@ -8,7 +8,8 @@ import java.time.Duration;
  * calls of one process together. These four are CPU time of the submission's whole process tree
  * ({@link ProcessTreeCpu}), so a loaded grading machine does not turn honest work into a timeout;
  * a process that waits instead (sleeps, blocks, or is starved of CPU beyond reason) is stopped
- * when the wall time reaches {@code wallFactor} times the same limit. {@code heap} is the JVM's
+ * when the wall time reaches {@code wallFactor} times the same limit, and all its waits together
+ * at {@code wallFactor} times {@code total}. {@code heap} is the JVM's
  * -Xmx; {@code cpuSeconds}, {@code addressSpace}, {@code fileSize}, {@code tmpSize} and
  * {@code openFiles} become rlimits and the private tmp's size; {@code maxFrame} bounds one answer,
  * {@code maxOutput} what the process may print (more stops it).

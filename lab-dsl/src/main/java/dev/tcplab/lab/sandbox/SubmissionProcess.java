@@ -37,6 +37,8 @@ public final class SubmissionProcess implements AutoCloseable {
     private final ProcessTreeCpu cpu;
     private final WaitClock waiting;
     private long usedCpuNanos;
+    /** Wall time of all waits so far: a process that only waits must not stretch a grading past total × wallFactor. */
+    private long usedWallNanos;
     private volatile String dead;
     private volatile String malformed;
     private static final String STILL_RUNNING = "still running";
@@ -73,7 +75,7 @@ public final class SubmissionProcess implements AutoCloseable {
             throw new SandboxUnavailable("cannot start the submission process: " + e.getMessage());
         }
         SubmissionProcess sp = new SubmissionProcess(p, limits, waiting);
-        Awaited first = sp.await(limits.start(), limits.start().toNanos());
+        Awaited first = sp.await(limits.start(), limits.start().toNanos(), limits.wall(limits.start()).toNanos());
         if (!(first.answer() instanceof byte[] f) || f.length < 1 || f[0] != Protocol.READY) {
             sp.kill();
             String why = first.answer() == null ? "it did not start within " + first.overrun(limits.start(), limits)
@@ -82,6 +84,7 @@ public final class SubmissionProcess implements AutoCloseable {
                 + first.spent() + sp.stderrTail());
         }
         sp.usedCpuNanos += first.cpuNanos();
+        sp.usedWallNanos += first.wallNanos();
         return sp;
     }
 
@@ -165,8 +168,10 @@ public final class SubmissionProcess implements AutoCloseable {
             // the process is gone; its end of the answers says how
         }
         long left = Math.max(0, limits.total().toNanos() - usedCpuNanos);
-        Awaited a = await(limit, left);
+        long wallLeft = Math.max(0, limits.wall(limits.total()).toNanos() - usedWallNanos);
+        Awaited a = await(limit, left, wallLeft);
         usedCpuNanos += a.cpuNanos();
+        usedWallNanos += a.wallNanos();
         if (a.answer() instanceof byte[]) {
             return a.answer();
         }
@@ -193,7 +198,9 @@ public final class SubmissionProcess implements AutoCloseable {
         /** Which limit ended the wait, in words. */
         String overrun(Duration limit, SandboxLimits limits) {
             if (totalLimit) {
-                return "the submission's total of " + seconds(limits.total()) + " of CPU time";
+                return cpuLimit ? "the submission's total of " + seconds(limits.total()) + " of CPU time"
+                    : "the submission's total of " + seconds(limits.wall(limits.total())) + " of wall time ("
+                        + limits.wallFactor() + " × its " + seconds(limits.total()) + " CPU limit)";
             }
             return cpuLimit ? seconds(limit) + " of CPU time"
                 : seconds(limits.wall(limit)) + " of wall time (" + limits.wallFactor() + " × its " + seconds(limit)
@@ -207,12 +214,13 @@ public final class SubmissionProcess implements AutoCloseable {
 
     /**
      * Waits for the next answer while the process tree's CPU time stays within {@code limit} and
-     * {@code cpuLeft}, and the wall time within {@code limit × wallFactor}. Where /proc cannot be
-     * read the CPU clock is the wall clock (the limits as they were before CPU accounting).
+     * {@code cpuLeft}, and the wall time within {@code limit × wallFactor} and {@code wallLeft}
+     * (what is left of the total's). Where /proc cannot be read the CPU clock is the wall clock
+     * (the limits as they were before CPU accounting).
      */
-    private Awaited await(Duration limit, long cpuLeft) {
+    private Awaited await(Duration limit, long cpuLeft, long wallLeft) {
         long cpuBudget = Math.min(limit.toNanos(), cpuLeft);
-        long wallBudget = limits.wall(limit).toNanos();
+        long wallBudget = Math.min(limits.wall(limit).toNanos(), wallLeft);
         long t0 = System.nanoTime();
         long cpu0 = cpu.nanos();
         waiting.begin();
@@ -233,7 +241,7 @@ public final class SubmissionProcess implements AutoCloseable {
                     return new Awaited(null, used, wall, true, cpuBudget < limit.toNanos());
                 }
                 if (wall >= wallBudget) {
-                    return new Awaited(null, used, wall, false, false);
+                    return new Awaited(null, used, wall, false, wallBudget < limits.wall(limit).toNanos());
                 }
             }
         } finally {

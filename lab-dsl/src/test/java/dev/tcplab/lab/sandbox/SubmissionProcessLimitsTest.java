@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,31 @@ class SubmissionProcessLimitsTest {
         SandboxUnavailable e = assertThrows(SandboxUnavailable.class, () -> SubmissionProcess.start(
             List.of("sh", "-c", spin + " & " + spin + " & wait"), limits(1, 60), new WaitClock()));
         assertTrue(e.getMessage().contains("it did not start within 1.0 s of CPU time"), e.getMessage());
+    }
+
+    @Test
+    void waitingIsBoundedInAllByTheTotalsWallBackstop() {
+        // every load waits 2 s (no CPU): each is within its own 3 s backstop (1 s × 3), but together
+        // they may not stretch the grading past the total's 9 s (3 s × 3), start included
+        Duration one = Duration.ofSeconds(1);
+        SandboxLimits limits = SandboxLimits.DEFAULT.withTimes(Duration.ofSeconds(5), one, one, Duration.ofSeconds(3), 3);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), FakeSubmission.class.getName(), "2000");
+        int loaded = 0;
+        String stopped = null;
+        try (SubmissionProcess p = SubmissionProcess.start(command, limits, new WaitClock())) {
+            for (int i = 0; i < 10 && stopped == null; i++) {
+                try {
+                    p.load("f" + i + ".kts", Runnable.class);
+                    loaded++;
+                } catch (SubmissionFailed e) {
+                    stopped = e.getMessage();
+                }
+            }
+        }
+        assertTrue(stopped != null && stopped.contains("did not finish within the submission's total of 9.0 s of wall time"),
+            "loads before the stop: " + loaded + "; " + stopped);
+        assertTrue(loaded >= 1 && loaded <= 4, "2 s each within 9 s in all: " + loaded);
     }
 
     @Test
