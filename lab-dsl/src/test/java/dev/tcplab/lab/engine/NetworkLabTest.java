@@ -160,6 +160,10 @@ class NetworkLabTest {
             lab.checks().forEach(c -> assertEquals(Outcome.PASSED, c.outcome(), id + ": " + c.name() + ": " + c.message()));
             assertEquals(id.equals("keepalive") ? 2 : 1, lab.checks().size(), id);
         }
+        LabResult hz = LabEngineTest.lab(timers, "bad-hz");
+        assertEquals(Outcome.ERROR, hz.outcome());
+        assertTrue(hz.error().contains("timerWheel(hz = 300): the model runs CONFIG_HZ 100, 250 or 1000"), hz.error());
+        assertEquals(3, hz.errorLocation().line(), hz.error());
         LabResult bad = LabEngineTest.lab(timers, "bad-option");
         assertEquals(Outcome.ERROR, bad.outcome());
         assertTrue(bad.error().contains("client.connect(192.0.2.2, 5000): setsockopt(TCP_KEEPIDLE, 0) failed with EINVAL"),
