@@ -7,8 +7,8 @@ import dev.tcplab.stack.packetdrill.PacketdrillRunner.Result;
 import dev.tcplab.stack.pcap.PcapReader;
 import dev.tcplab.stack.pcap.PcapWriter;
 import dev.tcplab.stack.wire.Ipv4Address;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +48,18 @@ public final class PacketdrillReports {
         String name = "pcap/" + PCAP_NAME_UNSAFE.matcher(result.name().replace('\\', '/').replace('/', '.')).replaceAll("_") + ".pcap";
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); PcapWriter w = new PcapWriter(out)) {
+        // the pcap is built once in memory: written as the file and read for the ladder
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PcapWriter w = new PcapWriter(bytes)) {
             for (int i = 0; i < frames.size(); i++) {
                 w.write(timesNs.get(i), frames.get(i));
             }
         }
+        byte[] pcap = bytes.toByteArray();
+        Files.write(file, pcap);
         written.add(name);
         String ladderName = "ladder/" + name.substring("pcap/".length(), name.length() - ".pcap".length()) + ".txt";
-        String ladder = ladder(result.name(), Files.readAllBytes(file));
+        String ladder = ladder(result.name(), pcap);
         Path ladderFile = dir.resolve(ladderName);
         Files.createDirectories(ladderFile.getParent());
         Files.writeString(ladderFile, ladder, StandardCharsets.UTF_8);
